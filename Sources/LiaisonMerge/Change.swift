@@ -1,0 +1,88 @@
+/// One write to one report, as it travels between replicas and sits in a change log.
+///
+/// A change is a delta of the report's state: every value it sets carries what its writer had
+/// seen of that field (`seen`), so applying it is an ordinary merge, and applying it twice or
+/// out of order changes nothing more.
+public struct Change: Hashable, Sendable {
+  /// A value written to one register, with the writer's context for it before the write.
+  public struct Write<Value: RegisterValue>: Hashable, Sendable {
+    public let value: Value
+    /// Every write to this field the writer had seen; the new value supersedes them all.
+    public let seen: VersionVector
+
+    public init(value: Value, seen: VersionVector) {
+      self.value = value
+      self.seen = seen
+    }
+  }
+
+  public let report: ReportID
+  /// The write's identity; it also names the note this change adds, if any.
+  public let dot: Dot
+  public let attribution: Attribution
+  /// The field values this change sets.
+  public let fields: [Field: Write<FieldValue>]
+  /// A delete or restore, if this change makes one.
+  public let deletion: Write<Deletion>?
+  /// The text of a note this change appends, if any.
+  public let note: String?
+
+  /// Assembles a change after checking it against the rules of `protocol/merge.md`.
+  public init(
+    report: ReportID, dot: Dot, attribution: Attribution,
+    fields: [Field: Write<FieldValue>] = [:], deletion: Write<Deletion>? = nil, note: String? = nil
+  ) throws(ValidationError) {
+    self.report = report
+    self.dot = dot
+    self.attribution = attribution
+    self.fields = fields
+    self.deletion = deletion
+    self.note = note
+    try validate()
+  }
+
+  /// The fields this change sets, sorted, with ``Field/deleted`` for a delete or restore.
+  public var fieldsChanged: [Field] {
+    (fields.keys.sorted { $0.rawValue < $1.rawValue }) + (deletion == nil ? [] : [.deleted])
+  }
+
+  /// Errors name the member at fault by its path in the change's JSON (`protocol/merge.md`).
+  private func validate() throws(ValidationError) {
+    if fields.isEmpty, deletion == nil, note == nil {
+      throw ValidationError(field: "fields", value: "", problem: .required)
+    }
+    try FieldValue.checkText(
+      attribution.author, field: "author", maximum: TextLimits.author, multiline: false)
+    for (field, write) in fields {
+      let path = "fields.\(field.rawValue)"
+      if field == .deleted {
+        throw ValidationError(field: path, value: write.value.description, problem: .unknownField)
+      }
+      do {
+        try write.value.validate(for: field)
+      } catch {
+        throw ValidationError(field: path + ".value", value: error.value, problem: error.problem)
+      }
+      try checkClock(write.seen, field: path + ".seen")
+    }
+    if let deletion {
+      try checkClock(deletion.seen, field: "deletion.seen")
+      if deletion.value.seen.contains(where: { $0 == dot }) {
+        throw ValidationError(
+          field: "deletion.value.seen", value: dot.description,
+          problem: .invalidClock("a delete cannot have seen its own dot"))
+      }
+    }
+    if let note {
+      try FieldValue.checkText(note, field: "note", maximum: TextLimits.note, multiline: true)
+    }
+  }
+
+  private func checkClock(_ seen: VersionVector, field: String) throws(ValidationError) {
+    if seen.contains(dot) {
+      throw ValidationError(
+        field: field, value: seen.description,
+        problem: .invalidClock("the context already covers the change's own dot \(dot)"))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/// The identity of one replica: a device store or a township server.
+///
+/// A replica id is 128 random bits, drawn once when a store is created and never reused.
+/// Its text form is 32 lowercase hexadecimal digits; ids order as their text does, which is
+/// the order the canonical encoding and the provisional-winner rules rely on.
+public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The first 64 bits, most significant first.
+  public let high: UInt64
+  /// The last 64 bits.
+  public let low: UInt64
+
+  /// Creates a replica id from its two halves.
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// Parses the text form: exactly 32 lowercase hexadecimal digits.
+  public init?(_ text: some StringProtocol) {
+    let digits = Array(text.utf8)
+    guard digits.count == 32 else { return nil }
+    var halves: [UInt64] = [0, 0]
+    for (index, digit) in digits.enumerated() {
+      let nibble: UInt8
+      switch digit {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
+      default: return nil
+      }
+      halves[index / 16] = halves[index / 16] << 4 | UInt64(nibble)
+    }
+    self.init(high: halves[0], low: halves[1])
+  }
+
+  /// Draws a fresh id from the caller's generator; the merge core itself never draws one.
+  public static func random(using generator: inout some RandomNumberGenerator) -> ReplicaID {
+    ReplicaID(high: generator.next(), low: generator.next())
+  }
+
+  public var description: String {
+    Self.hex(high) + Self.hex(low)
+  }
+
+  public static func < (lhs: ReplicaID, rhs: ReplicaID) -> Bool {
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
+  }
+
+  private static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}

@@ -1,0 +1,53 @@
+/// A report's id: a UUID minted where the report is created, so creation needs no server.
+///
+/// Held as its 128 bits, which keeps a report state small and comparisons cheap; its text form
+/// is the lowercase 8-4-4-4-12 hexadecimal form, and ids order as that text does.
+public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The first 64 bits, most significant first.
+  public let high: UInt64
+  /// The last 64 bits.
+  public let low: UInt64
+
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// Parses the 36-character lowercase UUID form.
+  public init?(_ text: some StringProtocol) {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 36 else { return nil }
+    var digits: [UInt8] = []
+    digits.reserveCapacity(32)
+    for (index, byte) in bytes.enumerated() {
+      if [8, 13, 18, 23].contains(index) {
+        guard byte == UInt8(ascii: "-") else { return nil }
+      } else {
+        digits.append(byte)
+      }
+    }
+    guard let bits = ReplicaID(String(decoding: digits, as: UTF8.self)) else { return nil }
+    self.init(high: bits.high, low: bits.low)
+  }
+
+  /// Mints a random (version 4) id from the caller's generator.
+  public static func random(using generator: inout some RandomNumberGenerator) -> ReportID {
+    let high: UInt64 = generator.next()
+    let low: UInt64 = generator.next()
+    return ReportID(
+      high: high & 0xffff_ffff_ffff_0fff | 0x0000_0000_0000_4000,
+      low: low & 0x3fff_ffff_ffff_ffff | 0x8000_0000_0000_0000)
+  }
+
+  public var description: String {
+    let hex = ReplicaID(high: high, low: low).description
+    let characters = Array(hex)
+    return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-"
+      + String(characters[12..<16]) + "-" + String(characters[16..<20]) + "-"
+      + String(characters[20..<32])
+  }
+
+  public static func < (lhs: ReportID, rhs: ReportID) -> Bool {
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
+  }
+}
