@@ -1,0 +1,75 @@
+import LiaisonMerge
+
+extension ReplicaID {
+  static func decode(_ text: String, path: String) throws(ValidationError) -> ReplicaID {
+    guard let replica = ReplicaID(text) else {
+      throw ValidationError(field: path, value: text, problem: .invalidID)
+    }
+    return replica
+  }
+}
+
+extension Dot {
+  /// `["<replica>", counter]`.
+  public var json: JSONValue {
+    .array([.string(replica.description), .integer(Int64(counter))])
+  }
+
+  /// Reads `["<replica>", counter]` with a counter from 1 to 2^53-1.
+  public init(json: JSONValue, path: String) throws(ValidationError) {
+    let items = try JSONReader.array(json, path: path)
+    guard items.count == 2 else {
+      throw ValidationError(
+        field: path, value: "\(items.count) items",
+        problem: .malformed("a dot is [replica, counter]"))
+    }
+    let replica = try ReplicaID.decode(JSONReader.string(items[0], path: path), path: path)
+    let counter = try JSONReader.integer(items[1], path: path)
+    guard counter >= 1 else {
+      throw ValidationError(
+        field: path, value: "\(counter)", problem: .invalidClock("counters start at 1"))
+    }
+    self.init(replica: replica, counter: UInt64(counter))
+  }
+}
+
+extension VersionVector {
+  /// `{"<replica>": counter, ...}`.
+  public var json: JSONValue {
+    .object(
+      Dictionary(
+        uniqueKeysWithValues: entries.map { ($0.replica.description, .integer(Int64($0.counter))) })
+    )
+  }
+
+  /// Reads `{"<replica>": counter, ...}` with counters from 1 to 2^53-1.
+  public init(json: JSONValue, path: String) throws(ValidationError) {
+    guard case .object(let members) = json else {
+      throw ValidationError(
+        field: path, value: json.typeName,
+        problem: .wrongType(expected: "an object of replica: counter"))
+    }
+    var dots: [Dot] = []
+    dots.reserveCapacity(members.count)
+    for (key, value) in members {
+      let replica = try ReplicaID.decode(key, path: path)
+      let counter = try JSONReader.integer(value, path: JSONReader.join(path, key))
+      guard counter >= 1 else {
+        throw ValidationError(
+          field: JSONReader.join(path, key), value: "\(counter)",
+          problem: .invalidClock("counters start at 1"))
+      }
+      dots.append(Dot(replica: replica, counter: UInt64(counter)))
+    }
+    self.init(sortedEntries: dots.sorted())
+  }
+}
+
+extension Attribution {
+  static func decode(_ reader: JSONReader) throws(ValidationError) -> Attribution {
+    let author = try reader.string("author")
+    try FieldValue.checkText(
+      author, field: reader.path("author"), maximum: TextLimits.author, multiline: false)
+    return Attribution(author: author, time: try reader.integer("time"))
+  }
+}

@@ -1,0 +1,55 @@
+import LiaisonMerge
+
+extension ReportState {
+  /// The state's JSON: `{"deletion"?, "fields", "id", "notes"}`. Registers never written are
+  /// left out, so a state has one encoding.
+  public var json: JSONValue {
+    var fields: [String: JSONValue] = [:]
+    for field in Field.valueFields where !self[field].isEmpty {
+      fields[field.rawValue] = self[field].json(\.json)
+    }
+    var members: [String: JSONValue] = [
+      "id": .string(id.description),
+      "fields": .object(fields),
+      "notes": .array(notes.notes.map(\.json)),
+    ]
+    if !deletion.isEmpty { members["deletion"] = deletion.json(\.json) }
+    return .object(members)
+  }
+
+  /// The canonical bytes of the state: equal states, equal bytes.
+  public var canonicalBytes: [UInt8] {
+    CanonicalJSON.encode(json)
+  }
+
+  /// Reads a state's JSON, checking every value and clock.
+  public init(json: JSONValue, path: String = "") throws(ValidationError) {
+    let reader = try JSONReader(json, path: path, allowed: ["deletion", "fields", "id", "notes"])
+    let idText = try reader.string("id")
+    guard let id = ReportID(idText) else {
+      throw ValidationError(field: reader.path("id"), value: idText, problem: .invalidID)
+    }
+    let fieldsReader = try JSONReader(
+      try reader.required("fields"), path: reader.path("fields"),
+      allowed: Set(Field.valueFields.map(\.rawValue)))
+    var fields: [Field: Register<FieldValue>] = [:]
+    for (name, value) in fieldsReader.members {
+      let field = Field(rawValue: name)!
+      fields[field] = try Register(json: value, path: fieldsReader.path(name)) {
+        value, path throws(ValidationError) in try FieldValue(json: value, field: field, path: path)
+      }
+    }
+    let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
+      try Register<Deletion>(json: value, path: reader.path("deletion")) {
+        value, path throws(ValidationError) in try Deletion(json: value, path: path)
+      }
+    }
+    var notes: [Note] = []
+    for (index, item) in try JSONReader.array(
+      try reader.required("notes"), path: reader.path("notes")
+    ).enumerated() {
+      notes.append(try Note(json: item, path: reader.path("notes[\(index)]")))
+    }
+    self.init(id: id, fields: fields, deletion: deletion ?? Register(), notes: NoteSet(notes))
+  }
+}
