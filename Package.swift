@@ -10,13 +10,29 @@ let package = Package(
     .library(name: "LiaisonTestKit", targets: ["LiaisonTestKit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
     .target(name: "LiaisonMerge"),
     // JSON and canonical encoding of merge-core values, with validation at the edge.
     .target(name: "LiaisonCodec", dependencies: ["LiaisonMerge"]),
+    // A replica persisted in SQLite: report states, the change log, sync checkpoints.
+    .target(
+      name: "LiaisonStore",
+      dependencies: ["LiaisonMerge", "LiaisonCodec", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    // Display width, terminal tables and CSV, for command lines that show Chinese text.
+    .target(name: "LiaisonText"),
+    // The field device's command line.
+    .executableTarget(
+      name: "liaison",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // Seeded generators, schedules and property checks shared by tests and tools.
     .target(name: "LiaisonTestKit", dependencies: ["LiaisonMerge", "LiaisonCodec"]),
     .executableTarget(
@@ -25,7 +41,8 @@ let package = Package(
         "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      path: "tools/merge-benchmark"
+      path: "tools/merge-benchmark",
+      exclude: ["run.sh"]
     ),
     .executableTarget(
       name: "liaison-properties",
@@ -44,6 +61,18 @@ let package = Package(
       path: "tools/vectors"
     ),
     .testTarget(name: "LiaisonMergeTests", dependencies: ["LiaisonMerge", "LiaisonTestKit"]),
+    .testTarget(
+      name: "LiaisonStoreTests",
+      dependencies: ["LiaisonStore", "LiaisonMerge", "LiaisonTestKit"]
+    ),
+    .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
+    .testTarget(
+      name: "LiaisonCLITests",
+      dependencies: [
+        "liaison", "LiaisonStore", "LiaisonMerge", "LiaisonText", "LiaisonTestKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .testTarget(
       name: "LiaisonCodecTests",
       dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTestKit"]

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+/// Who this replica is: its id, the liaison who uses it and the villages it is enrolled for.
+public struct ReplicaInfo: Sendable, Equatable {
+  public let id: ReplicaID
+  /// The last counter this replica used; its next write takes the next one.
+  public let counter: UInt64
+  public let author: String
+  public let villages: [String]
+
+  static func fetch(_ db: Database) throws -> ReplicaInfo {
+    guard let row = try Row.fetchOne(db, sql: "SELECT id, counter, author, villages FROM replica")
+    else {
+      throw StoreError.database("the store has no replica record")
+    }
+    let idText: String = row["id"]
+    guard let id = ReplicaID(idText) else { throw StoreError.database("bad replica id \(idText)") }
+    let villagesJSON: String = row["villages"]
+    guard case .array(let items) = try JSONValue(parsing: Array(villagesJSON.utf8)) else {
+      throw StoreError.database("bad village list")
+    }
+    return ReplicaInfo(
+      id: id, counter: UInt64(row["counter"] as Int64), author: row["author"],
+      villages: items.compactMap { if case .string(let text) = $0 { text } else { nil } })
+  }
+}
+
+extension ReplicaStore {
+  /// This replica's identity and enrolment.
+  public func info() throws(StoreError) -> ReplicaInfo {
+    try read(ReplicaInfo.fetch)
+  }
+}

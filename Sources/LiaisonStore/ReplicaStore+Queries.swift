@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import LiaisonMerge
+
+extension ReplicaStore {
+  /// The report whose id is `text` or starts with it, as git resolves commit prefixes.
+  public func resolve(_ text: String) throws(StoreError) -> ReportID {
+    let prefix = text.lowercased()
+    guard !prefix.isEmpty, prefix.count <= 36,
+      prefix.allSatisfy({ $0.isHexDigit || $0 == "-" })
+    else { throw .malformedReportID(text) }
+    let matches = try read { db in
+      try String.fetchAll(
+        db, sql: "SELECT id FROM report WHERE id >= ? AND id < ? ORDER BY id LIMIT 10",
+        arguments: [prefix, prefix + "~"])
+    }
+    guard let first = matches.first else { throw .unknownReport(text) }
+    guard matches.count == 1 else {
+      throw .ambiguousReport(text, matches: matches.compactMap(ReportID.init))
+    }
+    guard let id = ReportID(first) else { throw .database("bad report id \(first)") }
+    return id
+  }
+
+  /// The state of a report, or nil.
+  public func report(_ id: ReportID) throws(StoreError) -> ReportState? {
+    try read { db in try StoreRows.state(db, id) }
+  }
+
+  /// The reports `query` selects, newest first.
+  public func list(_ query: ReportQuery) throws(StoreError) -> [ReportSummary] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if !query.includeDeleted { conditions.append("deleted = 0") }
+    if let village = query.village {
+      conditions.append("village = ?")
+      _ = arguments.append(contentsOf: [village])
+    }
+    for (column, value) in [
+      ("category", query.category?.rawValue), ("status", query.status?.rawValue),
+      ("urgency", query.urgency?.rawValue),
+    ] {
+      if let value {
+        conditions.append("\(column) = ?")
+        _ = arguments.append(contentsOf: [value])
+      }
+    }
+    if query.conflictedOnly { conditions.append("conflicted = 1") }
+    if let text = query.text, !text.isEmpty {
+      let pattern =
+        "%"
+        + text.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+      conditions.append("(title LIKE ? ESCAPE '\\' OR details LIKE ? ESCAPE '\\')")
+      _ = arguments.append(contentsOf: [pattern, pattern])
+    }
+    var sql = """
+      SELECT id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
+        created_at, updated_at FROM report
+      """
+    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+    sql += " ORDER BY created_at DESC, id DESC"
+    if let limit = query.limit {
+      sql += " LIMIT ?"
+      _ = arguments.append(contentsOf: [limit])
+    }
+    let statement = sql
+    let bound = arguments
+    return try read { db in
+      try Row.fetchAll(db, sql: statement, arguments: bound).compactMap { row in
+        guard let id = ReportID(row["id"] as String) else { return nil }
+        return ReportSummary(
+          id: id, village: row["village"], category: row["category"], title: row["title"],
+          urgency: row["urgency"], status: row["status"], assignee: row["assignee"],
+          due: row["due"],
+          isDeleted: row["deleted"], isConflicted: row["conflicted"], createdAt: row["created_at"],
+          updatedAt: row["updated_at"])
+      }
+    }
+  }
+
+  /// Calls `body` with every report state, oldest first, reading in pages so memory stays
+  /// flat however many reports there are.
+  public func forEachReport(includeDeleted: Bool, _ body: (ReportState) throws -> Void)
+    throws(StoreError)
+  {
+    var after: (Int64, String) = (Int64.min, "")
+    while true {
+      let page = try read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT created_at, id, state FROM report
+            WHERE (created_at, id) > (?, ?) \(includeDeleted ? "" : "AND deleted = 0")
+            ORDER BY created_at, id LIMIT 1000
+            """, arguments: [after.0, after.1]
+        ).map { (row: Row) -> (Int64, String, Data) in (row["created_at"], row["id"], row["state"])
+        }
+      }
+      guard let last = page.last else { return }
+      for (_, _, bytes) in page {
+        let state = try Self.guarding(location: location) { try StoreRows.state(bytes) }
+        do { try body(state) } catch let error as StoreError { throw error } catch {
+          throw .database("\(error)")
+        }
+      }
+      after = (last.0, last.1)
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+extension ReplicaStore {
+  /// Records a new report: checks its fields, writes it under the next dot and logs the
+  /// change, all in one transaction. Urgency and status take their defaults when not given.
+  @discardableResult
+  public func create(
+    _ values: [Field: FieldValue], note: String? = nil, id: ReportID, time: Int64
+  ) throws(StoreError) -> ReportState {
+    try write { db in try StoreTransaction(db).create(values, note: note, id: id, time: time) }
+  }
+
+  /// Edits a report: only the fields in `edit` change. A deleted report takes only a restore.
+  @discardableResult
+  public func edit(_ id: ReportID, _ edit: ReportEdit, time: Int64) throws(StoreError)
+    -> ReportState
+  {
+    try write { db in try StoreTransaction(db).edit(id, edit, time: time) }
+  }
+
+  /// Applies changes from another replica; a change already in the log is skipped, so a
+  /// replayed batch changes nothing. Returns how many were new.
+  @discardableResult
+  public func receive(_ changes: [Change], time: Int64) throws(StoreError) -> Int {
+    try write { db in
+      let transaction = StoreTransaction(db)
+      return try changes.reduce(0) { count, change in
+        try transaction.receive(change) ? count + 1 : count
+      }
+    }
+  }
+
+  /// Runs several writes in one transaction: all of them are stored, or none.
+  public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+    try write { db in try body(StoreTransaction(db)) }
+  }
+}
+
+/// The writes of one transaction. Only ``ReplicaStore/transaction(_:)`` makes one.
+public struct StoreTransaction {
+  let db: Database
+
+  init(_ db: Database) {
+    self.db = db
+  }
+
+  /// See ``ReplicaStore/create(_:note:id:time:)``.
+  @discardableResult
+  public func create(
+    _ values: [Field: FieldValue], note: String? = nil, id: ReportID, time: Int64
+  ) throws -> ReportState {
+    for field in Field.required where values[field] == nil {
+      throw StoreError.invalid(
+        ValidationError(field: field.rawValue, value: "", problem: .required))
+    }
+    var values = values
+    for field in [Field.urgency, .status] where values[field] == nil {
+      values[field] = field.defaultValue
+    }
+    if try StoreRows.state(db, id) != nil {
+      throw StoreError.database("report \(id) already exists")
+    }
+    return try write(ReportEdit(values: values, note: note), to: ReportState(id: id), time: time)
+  }
+
+  /// See ``ReplicaStore/edit(_:_:time:)``.
+  @discardableResult
+  public func edit(_ id: ReportID, _ edit: ReportEdit, time: Int64) throws -> ReportState {
+    guard let state = try StoreRows.state(db, id) else {
+      throw StoreError.unknownReport(id.description)
+    }
+    if state.isDeleted, edit.deleting != false { throw StoreError.reportDeleted(id) }
+    return try write(edit, to: state, time: time)
+  }
+
+  /// See ``ReplicaStore/receive(_:time:)``; true when the change was new.
+  func receive(_ change: Change) throws -> Bool {
+    let known =
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM change WHERE replica = ? AND counter = ?",
+        arguments: [change.dot.replica.description, Int64(change.dot.counter)]) ?? false
+    if known { return false }
+    var state = try StoreRows.state(db, change.report) ?? ReportState(id: change.report)
+    state.apply(change)
+    try StoreRows.save(db, state, changeTime: change.attribution.time)
+    try StoreRows.log(db, change)
+    return true
+  }
+
+  private func write(_ edit: ReportEdit, to state: ReportState, time: Int64) throws -> ReportState {
+    let replica = try ReplicaInfo.fetch(db)
+    if case .text(let village)? = edit.values[.village], !replica.villages.contains(village) {
+      throw StoreError.villageNotEnrolled(village, enrolled: replica.villages)
+    }
+    var state = state
+    let dot = Dot(replica: replica.id, counter: replica.counter + 1)
+    let change = try state.write(
+      edit, dot: dot, attribution: Attribution(author: replica.author, time: time))
+    try db.execute(sql: "UPDATE replica SET counter = ?", arguments: [Int64(dot.counter)])
+    try StoreRows.save(db, state, changeTime: time)
+    try StoreRows.log(db, change)
+    return state
+  }
+}

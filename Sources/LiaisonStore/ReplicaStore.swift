@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+/// One replica persisted in SQLite: its identity and counter, every report state, the change
+/// log and the sync checkpoints.
+///
+/// Every write applies the merge-core operation and appends its change-log entry in one
+/// transaction, in WAL mode with `synchronous = FULL`, so a write that returned survives a
+/// power cut. Open one store per database file per process (GRDB's first rule of
+/// concurrency): the store owns the file's only connection.
+public final class ReplicaStore: Sendable {
+  /// The database file's name inside a store directory.
+  public static let fileName = "liaison.sqlite"
+
+  /// Where the store lives: a directory, or `:memory:`.
+  public let location: String
+  let database: DatabaseQueue
+
+  private init(location: String, database: DatabaseQueue) {
+    self.location = location
+    self.database = database
+  }
+
+  /// Creates a new store in `directory` (created if needed). Refuses, changing nothing, when
+  /// a store is already there.
+  public static func create(
+    in directory: String, author: String, villages: [String], replica: ReplicaID, now: Int64
+  ) throws(StoreError) -> ReplicaStore {
+    let file = (directory as NSString).appendingPathComponent(fileName)
+    let store: ReplicaStore
+    if FileManager.default.fileExists(atPath: file) {
+      store = try open(in: directory, allowingUninitialized: true)
+      if try store.hasReplica() { throw .alreadyInitialized(path: directory) }
+    } else {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw .database("cannot create \(directory): \(error.localizedDescription)")
+      }
+      store = try open(in: directory, allowingUninitialized: true)
+    }
+    try store.initialize(author: author, villages: villages, replica: replica, now: now)
+    return store
+  }
+
+  /// Opens the store in `directory`.
+  public static func open(in directory: String) throws(StoreError) -> ReplicaStore {
+    try open(in: directory, allowingUninitialized: false)
+  }
+
+  /// A store held in memory, for tests and tools.
+  public static func inMemory(
+    author: String, villages: [String], replica: ReplicaID, now: Int64 = 0
+  ) throws(StoreError) -> ReplicaStore {
+    let store = try guarding(location: ":memory:") {
+      let database = try DatabaseQueue(configuration: configuration)
+      try StoreSchema.migrator.migrate(database)
+      return ReplicaStore(location: ":memory:", database: database)
+    }
+    try store.initialize(author: author, villages: villages, replica: replica, now: now)
+    return store
+  }
+
+  private static func open(
+    in directory: String, allowingUninitialized: Bool
+  ) throws(StoreError) -> ReplicaStore {
+    let file = (directory as NSString).appendingPathComponent(fileName)
+    if !allowingUninitialized, !FileManager.default.fileExists(atPath: file) {
+      throw .notInitialized(path: directory)
+    }
+    let store = try guarding(location: directory) {
+      let database = try DatabaseQueue(path: file, configuration: configuration)
+      let superseded = try database.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
+      if superseded { throw StoreError.newerVersion(path: directory) }
+      try StoreSchema.migrator.migrate(database)
+      return ReplicaStore(location: directory, database: database)
+    }
+    if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
+    return store
+  }
+
+  private static var configuration: Configuration {
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(5)
+    configuration.prepareDatabase { db in
+      // Devices lose power: a commit must be on disk before the command says it is done.
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    return configuration
+  }
+
+  private func hasReplica() throws(StoreError) -> Bool {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM replica") ?? 0 > 0 }
+  }
+
+  private func initialize(author: String, villages: [String], replica: ReplicaID, now: Int64)
+    throws(StoreError)
+  {
+    do {
+      try FieldValue.checkText(author, field: "name", maximum: TextLimits.author, multiline: false)
+      for village in villages {
+        try FieldValue.checkText(
+          village, field: "village", maximum: TextLimits.village, multiline: false)
+      }
+    } catch {
+      throw .invalid(error)
+    }
+    let villagesJSON = CanonicalJSON.string(.array(villages.map { .string($0) }))
+    try write { db in
+      try db.execute(
+        sql:
+          "INSERT INTO replica (singleton, id, counter, author, villages, created_at) VALUES (1, ?, 0, ?, ?, ?)",
+        arguments: [replica.description, author, villagesJSON, now])
+    }
+  }
+
+  /// Runs `body` in a read transaction, mapping database failures to ``StoreError``.
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    try Self.guarding(location: location) { try database.read(body) }
+  }
+
+  /// Runs `body` in one write transaction, mapping failures to ``StoreError``; nothing is
+  /// written unless all of `body` succeeds.
+  func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    try Self.guarding(location: location) { try database.write(body) }
+  }
+
+  static func guarding<T>(location: String, _ body: () throws -> T) throws(StoreError) -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error
+    } catch let error as ValidationError {
+      throw .invalid(error)
+    } catch let error as DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        throw .notAStore(path: location, reason: error.message ?? "not a database")
+      default:
+        throw .database(error.message ?? "\(error)")
+      }
+    } catch {
+      throw .database("\(error)")
+    }
+  }
+}

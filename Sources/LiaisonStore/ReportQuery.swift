@@ -1,0 +1,37 @@
+import LiaisonMerge
+
+/// Which reports `list` shows, newest first.
+public struct ReportQuery: Sendable, Equatable {
+  public var village: String?
+  public var category: Category?
+  public var status: Status?
+  public var urgency: Urgency?
+  /// Only reports in conflict.
+  public var conflictedOnly = false
+  /// Text that the title or details must contain; ASCII letters match either case.
+  public var text: String?
+  /// Include deleted reports.
+  public var includeDeleted = false
+  /// At most this many reports; nil for all.
+  public var limit: Int?
+
+  public init() {}
+}
+
+/// One line of a report list: the provisional values a table shows.
+public struct ReportSummary: Sendable, Equatable {
+  public let id: ReportID
+  public let village: String
+  public let category: String
+  public let title: String
+  public let urgency: String
+  public let status: String
+  public let assignee: String
+  public let due: String
+  public let isDeleted: Bool
+  public let isConflicted: Bool
+  /// The writer's time of the earliest change seen, in milliseconds since 1970.
+  public let createdAt: Int64
+  /// The writer's time of the latest change seen.
+  public let updatedAt: Int64
+}

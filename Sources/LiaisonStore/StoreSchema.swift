@@ -1,0 +1,59 @@
+import GRDB
+
+/// The store's schema, as GRDB migrations: appended, never edited once shipped, so a store
+/// written by any earlier version upgrades in place and one written by a later version is
+/// recognised and left alone.
+enum StoreSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: replica, reports, change log, peers") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE replica (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            id TEXT NOT NULL,
+            counter INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            villages TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+          );
+          CREATE TABLE report (
+            id TEXT PRIMARY KEY,
+            state BLOB NOT NULL,
+            village TEXT NOT NULL,
+            category TEXT NOT NULL,
+            title TEXT NOT NULL,
+            details TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            status TEXT NOT NULL,
+            assignee TEXT NOT NULL,
+            due TEXT NOT NULL,
+            deleted INTEGER NOT NULL,
+            conflicted INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+          );
+          CREATE INDEX report_by_creation ON report (created_at DESC, id);
+          CREATE TABLE change (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            report TEXT NOT NULL,
+            replica TEXT NOT NULL,
+            counter INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            time INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            UNIQUE (replica, counter)
+          );
+          CREATE INDEX change_by_report ON change (report, seq);
+          CREATE TABLE peer (
+            name TEXT PRIMARY KEY,
+            url TEXT,
+            sent_seq INTEGER NOT NULL DEFAULT 0,
+            received_cursor TEXT,
+            last_sync_at INTEGER
+          );
+          """)
+    }
+    return migrator
+  }
+}
