@@ -1,0 +1,132 @@
+import Foundation
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonStore
+import LiaisonText
+
+/// How reports, values and times read on a terminal and in JSON.
+enum ReportPresentation {
+  /// A time in the reader's zone, to the minute: `2026-03-01 08:00`.
+  static func time(_ milliseconds: Int64) -> String {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+  }
+
+  /// A time as ISO 8601 in UTC, for scripts.
+  static func isoTime(_ milliseconds: Int64) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+  }
+
+  /// The columns a terminal shows, or nil when output goes to a file or pipe.
+  static var terminalWidth: Int? {
+    guard isatty(STDOUT_FILENO) != 0 else { return nil }
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+  }
+
+  /// A field value as JSON for scripts: text as strings, a location as an object, none as null.
+  static func json(_ value: FieldValue) -> JSONValue {
+    guard case .location(let location) = value else { return value.json }
+    var members: [String: JSONValue] = ["text": .string(location.text)]
+    if let latitude = location.latitudeE7, let longitude = location.longitudeE7 {
+      members["latitude"] = .number(Double(latitude) / 1e7)
+      members["longitude"] = .number(Double(longitude) / 1e7)
+    }
+    return .object(members)
+  }
+
+  /// A whole report for scripts: provisional values, conflicts with every concurrent value,
+  /// notes and the deletion state.
+  static func json(_ state: ReportState) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "id": .string(state.id.description),
+      "deleted": .bool(state.isDeleted),
+      "conflicts": .array(state.conflicts.map { .string($0.rawValue) }),
+      "notes": .array(
+        state.notes.chronological.map { note in
+          .object([
+            "id": .string(note.dot.description), "text": .string(note.text),
+            "author": .string(note.attribution.author),
+            "time": .string(isoTime(note.attribution.time)),
+          ])
+        }),
+    ]
+    for field in Field.valueFields { members[field.rawValue] = json(state.value(field)) }
+    var concurrent: [String: JSONValue] = [:]
+    for field in state.conflicts where field != .deleted {
+      concurrent[field.rawValue] = .array(
+        state[field].entriesInProvisionalOrder.map { entry in
+          .object([
+            "value": json(entry.value), "author": .string(entry.attribution.author),
+            "device": .string(entry.dot.replica.description),
+            "time": .string(isoTime(entry.attribution.time)),
+          ])
+        })
+    }
+    if !concurrent.isEmpty { members["concurrent_values"] = .object(concurrent) }
+    return .object(members)
+  }
+
+  /// Pretty JSON with sorted keys and unescaped text, ending in a newline.
+  static func jsonText(_ value: JSONValue) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// The report as a person reads it: every field, conflicts side by side, then notes.
+  static func text(_ state: ReportState) -> String {
+    var lines: [String] = []
+    let conflicts = Set(state.conflicts)
+    lines.append("Report \(state.id)" + (state.isDeleted ? "  (deleted)" : ""))
+    if !conflicts.isEmpty {
+      lines.append(
+        "In conflict: \(state.conflicts.map(\.rawValue).joined(separator: ", ")) (an administrator decides; the first value is shown meanwhile)"
+      )
+    }
+    let labelWidth = Field.valueFields.map { $0.rawValue.count }.max()! + 1
+    for field in Field.valueFields {
+      let label = DisplayWidth.pad(field.rawValue + ":", toWidth: labelWidth)
+      if conflicts.contains(field) {
+        lines.append("\(label) [conflict]")
+        for (index, entry) in state[field].entriesInProvisionalOrder.enumerated() {
+          let marker = index == 0 ? "*" : " "
+          lines.append(
+            "  \(marker) \(display(entry.value))  — \(entry.attribution.author), device \(entry.dot.replica.description.prefix(8)), \(time(entry.attribution.time))"
+          )
+        }
+        continue
+      }
+      let value = state.value(field)
+      if case .absent = value { continue }
+      let text = display(value)
+      lines.append(
+        "\(label) \(text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: labelWidth + 1)))"
+      )
+    }
+    if conflicts.contains(.deleted) {
+      lines.append(
+        "deleted:  [conflict] a delete crossed with edits made without seeing it; the report stays visible until decided"
+      )
+    }
+    if !state.notes.isEmpty {
+      lines.append("notes:")
+      for note in state.notes.chronological {
+        lines.append("  \(time(note.attribution.time))  \(note.attribution.author): \(note.text)")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func display(_ value: FieldValue) -> String {
+    if case .absent = value { return "(none)" }
+    return value.description
+  }
+}

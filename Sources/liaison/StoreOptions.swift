@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LiaisonStore
+
+/// The `--store` option every command shares, and how the store directory is found.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The store directory.", discussion: "Default: $LIAISON_HOME, else ~/.liaison."),
+    completion: .directory)
+  var store: String?
+
+  /// The directory chosen by `--store`, `$LIAISON_HOME` or the default, in that order.
+  var directory: String {
+    if let store { return store }
+    if let home = ProcessInfo.processInfo.environment["LIAISON_HOME"], !home.isEmpty { return home }
+    return (NSHomeDirectory() as NSString).appendingPathComponent(".liaison")
+  }
+
+  func open() throws -> ReplicaStore {
+    try ReplicaStore.open(in: directory)
+  }
+}
+
+/// The writer's wall clock, in milliseconds since 1970: for display only, never for ordering.
+func currentTime() -> Int64 {
+  Int64((Date().timeIntervalSince1970 * 1000).rounded())
+}
+
+/// Output formats for commands that list or show.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table
+  case json
+}
