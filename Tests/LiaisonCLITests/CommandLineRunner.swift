@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs the built `liaison` binary in a temporary store directory, as a user would.
+struct CommandLineRunner {
+  struct Outcome {
+    let status: Int32
+    let output: String
+    let error: String
+
+    var succeeded: Bool { status == 0 }
+    var errorLines: [Substring] { error.split(separator: "\n") }
+  }
+
+  /// The store directory, passed as `$LIAISON_HOME`.
+  let home: String
+
+  init() {
+    home = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "liaison-cli-\(UUID().uuidString)")
+  }
+
+  static let binary: URL = {
+    let candidates = [
+      Bundle.main.bundleURL,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug"),
+    ]
+    for directory in candidates {
+      let binary = directory.appendingPathComponent("liaison")
+      if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+    }
+    return candidates[0].appendingPathComponent("liaison")
+  }()
+
+  @discardableResult
+  func run(_ arguments: String...) throws -> Outcome {
+    try run(arguments)
+  }
+
+  func run(_ arguments: [String]) throws -> Outcome {
+    let process = try start(arguments)
+    let output = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+    let error = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+      error: String(decoding: error, as: UTF8.self))
+  }
+
+  /// Starts the binary without waiting, for tests that interrupt it.
+  func start(_ arguments: [String]) throws -> Process {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["LIAISON_HOME"] = home
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = Pipe()
+    process.standardError = Pipe()
+    try process.run()
+    return process
+  }
+
+  /// Creates the store with two villages.
+  func initialize() throws {
+    let outcome = try run("init", "--name", "李伟", "--village", "东村", "--village", "西村")
+    precondition(outcome.succeeded, outcome.error)
+  }
+
+  /// Records a report and returns its id.
+  func record(_ title: String = "水渠纠纷", _ extra: String...) throws -> String {
+    let outcome = try run(
+      ["new", "--village", "东村", "--category", "dispute", "--title", title] + extra)
+    precondition(outcome.succeeded, outcome.error)
+    return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Everything the store holds, for checking that a refused command changed nothing.
+  func snapshot() throws -> String {
+    try run("export", "--format", "json", "--all").output + run("status", "--format", "json").output
+  }
+}
