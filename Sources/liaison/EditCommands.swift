@@ -11,16 +11,11 @@ struct EditCommand: ParsableCommand {
         liaison edit 3f2a --details ""          (an empty value clears an optional field)
       """)
 
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Argument(help: "The report id, or a unique prefix of it.")
-  var id: String
-
+  @OptionGroup var report: ReportSelection
   @OptionGroup var fields: FieldOptions
 
   func run() throws {
-    let store = try storeOptions.open()
-    let reportID = try store.resolve(id)
+    let (store, reportID) = try report.resolve()
     var current: Location?
     if case .location(let location)? = try store.report(reportID)?.value(.location) {
       current = location
@@ -42,17 +37,13 @@ struct NoteCommand: ParsableCommand {
     abstract: "Append a note to a report. Notes are never edited and never conflict.",
     discussion: "  liaison note 3f2a \"已电话联系双方\"")
 
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Argument(help: "The report id, or a unique prefix of it.")
-  var id: String
+  @OptionGroup var report: ReportSelection
 
   @Argument(help: "The note's text.")
   var text: String
 
   func run() throws {
-    let store = try storeOptions.open()
-    let reportID = try store.resolve(id)
+    let (store, reportID) = try report.resolve()
     try store.edit(reportID, .note(text.precomposedNFC), time: currentTime())
     print("Added a note to \(reportID.short)")
   }
@@ -63,14 +54,10 @@ struct DeleteCommand: ParsableCommand {
     commandName: "delete",
     abstract: "Delete a report. It is kept as a tombstone and can be restored.")
 
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Argument(help: "The report id, or a unique prefix of it.")
-  var id: String
+  @OptionGroup var report: ReportSelection
 
   func run() throws {
-    let store = try storeOptions.open()
-    let reportID = try store.resolve(id)
+    let (store, reportID) = try report.resolve()
     try store.edit(reportID, .delete, time: currentTime())
     print("Deleted \(reportID.short); `liaison restore \(reportID.short)` undoes it")
   }
@@ -80,14 +67,10 @@ struct RestoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "restore", abstract: "Restore a deleted report.")
 
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Argument(help: "The report id, or a unique prefix of it.")
-  var id: String
+  @OptionGroup var report: ReportSelection
 
   func run() throws {
-    let store = try storeOptions.open()
-    let reportID = try store.resolve(id)
+    let (store, reportID) = try report.resolve()
     try store.edit(reportID, .restore, time: currentTime())
     print("Restored \(reportID.short)")
   }

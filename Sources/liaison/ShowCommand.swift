@@ -14,10 +14,7 @@ struct ShowCommand: ParsableCommand {
         liaison show 3f2a --history      (every change: who, when, old and new values)
       """)
 
-  @OptionGroup var storeOptions: StoreOptions
-
-  @Argument(help: "The report id, or a unique prefix of it.")
-  var id: String
+  @OptionGroup var report: ReportSelection
 
   @Flag(help: "Show every change to the report instead, oldest first.")
   var history = false
@@ -26,8 +23,7 @@ struct ShowCommand: ParsableCommand {
   var format = OutputFormat.table
 
   func run() throws {
-    let store = try storeOptions.open()
-    let reportID = try store.resolve(id)
+    let (store, reportID) = try report.resolve()
     if history {
       let entries = try store.history(reportID)
       switch format {
@@ -36,7 +32,7 @@ struct ShowCommand: ParsableCommand {
       }
       return
     }
-    guard let state = try store.report(reportID) else { throw StoreError.unknownReport(id) }
+    guard let state = try store.report(reportID) else { throw StoreError.unknownReport(report.id) }
     switch format {
     case .json: print(ReportPresentation.jsonText(ReportPresentation.json(state)), terminator: "")
     case .table: print(ReportPresentation.text(state), terminator: "")

@@ -1,0 +1,17 @@
+import ArgumentParser
+import LiaisonMerge
+import LiaisonStore
+
+/// The store and the report a command acts on: `--store` and an id or unique id prefix.
+struct ReportSelection: ParsableArguments {
+  @OptionGroup var storeOptions: StoreOptions
+
+  @Argument(help: "The report id, or a unique prefix of it.")
+  var id: String
+
+  /// Opens the store and resolves the id.
+  func resolve() throws -> (ReplicaStore, ReportID) {
+    let store = try storeOptions.open()
+    return (store, try store.resolve(id))
+  }
+}
