@@ -41,9 +41,10 @@ public struct Change: Hashable, Sendable {
     try validate()
   }
 
-  /// The fields this change sets, sorted, with ``Field/deleted`` for a delete or restore.
+  /// The fields this change sets in canonical order, with ``Field/deleted`` last for a delete
+  /// or restore.
   public var fieldsChanged: [Field] {
-    (fields.keys.sorted { $0.rawValue < $1.rawValue }) + (deletion == nil ? [] : [.deleted])
+    Field.valueFields.filter { fields[$0] != nil } + (deletion == nil ? [] : [.deleted])
   }
 
   /// Errors name the member at fault by its path in the change's JSON (`protocol/merge.md`).
