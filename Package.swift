@@ -45,6 +45,16 @@ let package = Package(
       exclude: ["run.sh"]
     ),
     .executableTarget(
+      name: "liaison-store-bench",
+      dependencies: [
+        "LiaisonMerge", "LiaisonStore", "LiaisonTestKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "tools/store-benchmark",
+      exclude: ["run.sh"]
+    ),
+    .executableTarget(
       name: "liaison-properties",
       dependencies: [
         "LiaisonMerge", "LiaisonTestKit",

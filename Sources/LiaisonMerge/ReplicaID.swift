@@ -38,15 +38,17 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   public var description: String {
-    Self.hex(high) + Self.hex(low)
+    let digits = Array("0123456789abcdef".utf8)
+    return String(unsafeUninitializedCapacity: 32) { buffer in
+      for index in 0..<32 {
+        let half = index < 16 ? high : low
+        buffer[index] = digits[Int((half >> UInt64(60 - (index % 16) * 4)) & 0xf)]
+      }
+      return 32
+    }
   }
 
   public static func < (lhs: ReplicaID, rhs: ReplicaID) -> Bool {
     (lhs.high, lhs.low) < (rhs.high, rhs.low)
-  }
-
-  private static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }

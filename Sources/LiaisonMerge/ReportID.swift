@@ -40,11 +40,20 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
   }
 
   public var description: String {
-    let hex = ReplicaID(high: high, low: low).description
-    let characters = Array(hex)
-    return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-"
-      + String(characters[12..<16]) + "-" + String(characters[16..<20]) + "-"
-      + String(characters[20..<32])
+    let digits = Array("0123456789abcdef".utf8)
+    return String(unsafeUninitializedCapacity: 36) { buffer in
+      var position = 0
+      for index in 0..<32 {
+        if index == 8 || index == 12 || index == 16 || index == 20 {
+          buffer[position] = UInt8(ascii: "-")
+          position += 1
+        }
+        let half = index < 16 ? high : low
+        buffer[position] = digits[Int((half >> UInt64(60 - (index % 16) * 4)) & 0xf)]
+        position += 1
+      }
+      return position
+    }
   }
 
   public static func < (lhs: ReportID, rhs: ReportID) -> Bool {

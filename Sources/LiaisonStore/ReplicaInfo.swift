@@ -11,6 +11,11 @@ public struct ReplicaInfo: Sendable, Equatable {
   public let author: String
   public let villages: [String]
 
+  /// The same replica after a write that used `counter`.
+  func advanced(to counter: UInt64) -> ReplicaInfo {
+    ReplicaInfo(id: id, counter: counter, author: author, villages: villages)
+  }
+
   static func fetch(_ db: Database) throws -> ReplicaInfo {
     guard let row = try Row.fetchOne(db, sql: "SELECT id, counter, author, villages FROM replica")
     else {

@@ -39,8 +39,12 @@ extension ReplicaStore {
 }
 
 /// The writes of one transaction. Only ``ReplicaStore/transaction(_:)`` makes one.
-public struct StoreTransaction {
+///
+/// It reads the replica's identity once and keeps its counter in step, so a batch of writes
+/// costs one read of it, not one per write.
+public final class StoreTransaction {
   let db: Database
+  private var replica: ReplicaInfo?
 
   init(_ db: Database) {
     self.db = db
@@ -59,7 +63,7 @@ public struct StoreTransaction {
     for field in [Field.urgency, .status] where values[field] == nil {
       values[field] = field.defaultValue
     }
-    if try StoreRows.state(db, id) != nil {
+    if try StoreRows.exists(db, id) {
       throw StoreError.database("report \(id) already exists")
     }
     return try write(ReportEdit(values: values, note: note), to: ReportState(id: id), time: time)
@@ -90,7 +94,7 @@ public struct StoreTransaction {
   }
 
   private func write(_ edit: ReportEdit, to state: ReportState, time: Int64) throws -> ReportState {
-    let replica = try ReplicaInfo.fetch(db)
+    let replica = try self.replica ?? ReplicaInfo.fetch(db)
     if case .text(let village)? = edit.values[.village], !replica.villages.contains(village) {
       throw StoreError.villageNotEnrolled(village, enrolled: replica.villages)
     }
@@ -98,7 +102,10 @@ public struct StoreTransaction {
     let dot = Dot(replica: replica.id, counter: replica.counter + 1)
     let change = try state.write(
       edit, dot: dot, attribution: Attribution(author: replica.author, time: time))
-    try db.execute(sql: "UPDATE replica SET counter = ?", arguments: [Int64(dot.counter)])
+    try db.cachedStatement(sql: "UPDATE replica SET counter = ?").execute(arguments: [
+      Int64(dot.counter)
+    ])
+    self.replica = replica.advanced(to: dot.counter)
     try StoreRows.save(db, state, changeTime: time)
     try StoreRows.log(db, change)
     return state

@@ -22,9 +22,15 @@ enum StoreRows {
     try ReportState(json: JSONValue(parsing: bytes))
   }
 
+  static func exists(_ db: Database, _ id: ReportID) throws -> Bool {
+    try Bool.fetchOne(
+      db.cachedStatement(sql: "SELECT 1 FROM report WHERE id = ?"), arguments: [id.description])
+      ?? false
+  }
+
   static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws {
     func text(_ field: Field) -> String { state.value(field).description }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
           due, deleted, conflicted, created_at, updated_at)
@@ -34,7 +40,8 @@ enum StoreRows {
           title = :title, details = :details, urgency = :urgency, status = :status,
           assignee = :assignee, due = :due, deleted = :deleted, conflicted = :conflicted,
           created_at = min(created_at, :time), updated_at = max(updated_at, :time)
-        """,
+        """
+    ).execute(
       arguments: [
         "id": state.id.description, "state": Data(state.canonicalBytes), "village": text(.village),
         "category": text(.category), "title": text(.title), "details": text(.details),
