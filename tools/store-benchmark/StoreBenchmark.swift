@@ -192,7 +192,9 @@ struct StoreBenchmark: ParsableCommand {
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let argv = ([binary] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup($0) } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer {
+      for pointer in argv + envp { free(pointer) }
+    }
     var pid: pid_t = 0
     let started = DispatchTime.now()
     guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else {
