@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -21,7 +22,10 @@ let package = Package(
     // A replica persisted in SQLite: report states, the change log, sync checkpoints.
     .target(
       name: "LiaisonStore",
-      dependencies: ["LiaisonMerge", "LiaisonCodec", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // Display width, terminal tables and CSV, for command lines that show Chinese text.
     .target(name: "LiaisonText"),

@@ -136,6 +136,8 @@ public final class ReplicaStore: Sendable {
       throw error
     } catch let error as ValidationError {
       throw .invalid(error)
+    } catch let error as AccessError {
+      throw .access(error)
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:

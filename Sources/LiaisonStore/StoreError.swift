@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case reportDeleted(ReportID)
   /// A value refused by the merge core's validation.
   case invalid(ValidationError)
+  /// A request refused for who made it: no credential, a revoked one, a bad code...
+  case access(AccessError)
   /// A database failure with SQLite's own message.
   case database(String)
 
@@ -47,6 +49,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .reportDeleted(let id):
       "report \(id.description.prefix(8)) is deleted; `liaison restore \(id.description.prefix(8))` first"
     case .invalid(let error):
+      error.description
+    case .access(let error):
       error.description
     case .database(let message):
       "database error: \(message)"

@@ -54,6 +54,46 @@ enum StoreSchema {
           );
           """)
     }
+    migrator.registerMigration("v2: township: devices, credentials, enrolments, audit") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE device (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            replica TEXT UNIQUE,
+            villages TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_seen_at INTEGER,
+            revoked_at INTEGER,
+            highest_counter INTEGER NOT NULL DEFAULT 0
+          );
+          CREATE TABLE credential (
+            digest TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('administrator', 'device')),
+            principal TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+          );
+          CREATE TABLE enrollment (
+            digest TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            villages TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER
+          );
+          CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            time INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL
+          );
+          """)
+    }
     return migrator
   }
 }

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+/// The outcome of a push, change by change (`protocol/sync.md`, `POST /v1/push`).
+public struct PushOutcome: Sendable, Equatable {
+  /// One refused change: its position in the batch, its dot when it had one, and why.
+  public struct Rejection: Sendable, Equatable {
+    public let index: Int
+    public let dot: Dot?
+    public let code: String
+    public let field: String?
+    public let message: String
+  }
+
+  public var accepted = 0
+  public var duplicates = 0
+  public var rejected: [Rejection] = []
+}
+
+/// One page of a pull.
+public struct PullPage: Sendable {
+  public let changes: [Change]
+  /// Where the next page starts: the server sequence of the last change considered.
+  public let cursor: Int64
+  public let more: Bool
+}
+
+extension TownshipStore {
+  /// Judges and applies a device's batch of changes in one transaction; each bad change is
+  /// refused alone with its reason, and the rest are applied and durable when this returns.
+  public func push(_ changes: [JSONValue], from device: Device, now: Int64) throws(StoreError)
+    -> PushOutcome
+  {
+    try replica.write { db in
+      var outcome = PushOutcome()
+      var highest =
+        try Int64.fetchOne(
+          db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
+      let transaction = StoreTransaction(db)
+      for (index, json) in changes.enumerated() {
+        let change: Change
+        do {
+          change = try Change(json: json)
+        } catch let error as ValidationError {
+          outcome.rejected.append(
+            .init(
+              index: index, dot: nil, code: error.problem.code, field: error.field,
+              message: error.description))
+          continue
+        }
+        if let refusal = try Self.refusal(of: change, from: device, highest: highest, db) {
+          outcome.rejected.append(
+            .init(
+              index: index, dot: change.dot, code: refusal.0, field: refusal.1, message: refusal.2))
+          if refusal.0 != "skipped_counter", change.dot.replica == device.replica {
+            highest = max(highest, Int64(change.dot.counter))
+          }
+          continue
+        }
+        highest = max(highest, Int64(change.dot.counter))
+        if try transaction.receive(change) {
+          outcome.accepted += 1
+        } else {
+          outcome.duplicates += 1
+        }
+      }
+      try db.execute(
+        sql: "UPDATE device SET highest_counter = ?, last_seen_at = ? WHERE id = ?",
+        arguments: [highest, now, device.id])
+      return outcome
+    }
+  }
+
+  /// The changes after `cursor` to reports in the device's villages, not its own, in server
+  /// sequence order. Its cost grows with the changes after the cursor, not the store's size.
+  public func pull(after cursor: Int64, limit: Int, for device: Device) throws(StoreError)
+    -> PullPage
+  {
+    try replica.read { db in
+      let rows = try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT c.seq, c.body, r.village FROM change c JOIN report r ON r.id = c.report
+            WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
+            """),
+        arguments: [cursor, device.replica.description, limit + 1])
+      let page = rows.prefix(limit)
+      let villages = Set(device.villages)
+      var changes: [Change] = []
+      for row in page where villages.contains(row["village"] as String) {
+        changes.append(try StoreRows.change(row["body"]))
+      }
+      return PullPage(
+        changes: changes, cursor: page.last.map { $0["seq"] } ?? cursor, more: rows.count > limit)
+    }
+  }
+
+  /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
+  private static func refusal(
+    of change: Change, from device: Device, highest: Int64, _ db: Database
+  ) throws -> (String, String?, String)? {
+    if change.dot.replica != device.replica {
+      return (
+        "forged_dot", "dot",
+        "the change's dot belongs to replica \(change.dot.replica), not to this device"
+      )
+    }
+    if Int64(change.dot.counter) > highest + 1 {
+      return (
+        "skipped_counter", "dot",
+        "counter \(change.dot.counter) skips past \(highest + 1); push changes in order"
+      )
+    }
+    let current = try String.fetchOne(
+      db, sql: "SELECT village FROM report WHERE id = ?", arguments: [change.report.description])
+    if let current, !device.villages.contains(current) {
+      return (
+        "out_of_scope", "report",
+        "report \(change.report) belongs to village \(current), which this device is not enrolled for"
+      )
+    }
+    if let write = change.fields[.village] {
+      guard case .text(let village) = write.value, device.villages.contains(village) else {
+        return (
+          "out_of_scope", "fields.village.value",
+          "this device is not enrolled for village \(write.value)"
+        )
+      }
+    } else if current == nil {
+      return (
+        "out_of_scope", "fields.village", "a new report must name one of this device's villages"
+      )
+    }
+    return nil
+  }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+/// Who made a request, once its token is recognised.
+public enum Principal: Sendable, Equatable {
+  case administrator(name: String)
+  case device(Device)
+
+  /// The name the audit trail records.
+  public var name: String {
+    switch self {
+    case .administrator(let name): name
+    case .device(let device): device.name
+    }
+  }
+}
+
+/// An enrolled field device.
+public struct Device: Sendable, Equatable {
+  public let id: String
+  public let name: String
+  public let replica: ReplicaID
+  public let villages: [String]
+}
+
+/// A new enrolment code, shown once.
+public struct Enrollment: Sendable, Equatable {
+  public let code: String
+  public let name: String
+  public let villages: [String]
+  public let expiresAt: Int64
+}
+
+/// What a device receives for an enrolment code.
+public struct Enrolled: Sendable, Equatable {
+  public let device: Device
+  public let token: String
+  public let server: ReplicaID
+}
+
+/// The township server's store: a replica plus devices, credentials, enrolment codes and
+/// the audit trail, in the same database file.
+public final class TownshipStore: Sendable {
+  public let replica: ReplicaStore
+
+  public init(_ replica: ReplicaStore) {
+    self.replica = replica
+  }
+
+  /// Creates the server store and its first administrator; returns the administrator's token,
+  /// which is shown once and stored only as a digest.
+  public static func create(in directory: String, administrator: String, now: Int64)
+    throws(StoreError) -> (TownshipStore, String)
+  {
+    var random = SystemRandomNumberGenerator()
+    let replica = try ReplicaStore.create(
+      in: directory, author: administrator, villages: [], replica: ReplicaID.random(using: &random),
+      now: now)
+    let store = TownshipStore(replica)
+    let token = try store.addAdministrator(administrator, by: "township init", now: now)
+    return (store, token)
+  }
+
+  public static func open(in directory: String) throws(StoreError) -> TownshipStore {
+    TownshipStore(try ReplicaStore.open(in: directory))
+  }
+
+  /// Adds an administrator credential and returns its token.
+  public func addAdministrator(_ name: String, by actor: String, now: Int64) throws(StoreError)
+    -> String
+  {
+    let token = Secret.newToken()
+    try replica.write { db in
+      try db.execute(
+        sql:
+          "INSERT INTO credential (digest, kind, principal, name, created_at) VALUES (?, 'administrator', ?, ?, ?)",
+        arguments: [Secret.digest(token), name, name, now])
+      try Self.audit(db, now, actor, "add administrator", name, "")
+    }
+    return token
+  }
+
+  /// The principal a bearer token stands for; revoked and unknown tokens are refused.
+  public func authenticate(_ token: String) throws(StoreError) -> Principal {
+    try replica.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db.cachedStatement(
+            sql: "SELECT kind, principal, name, revoked_at FROM credential WHERE digest = ?"),
+          arguments: [Secret.digest(token)])
+      else { throw AccessError.unauthenticated }
+      if row["revoked_at"] as Int64? != nil { throw AccessError.revoked }
+      if row["kind"] as String == "administrator" { return .administrator(name: row["name"]) }
+      guard let device = try Self.device(db, id: row["principal"]) else {
+        throw AccessError.unauthenticated
+      }
+      return .device(device)
+    }
+  }
+
+  /// Issues a one-time enrolment code for a liaison and villages.
+  public func issueEnrollment(
+    name: String, villages: [String], lifetime: Int64, by actor: String, now: Int64
+  ) throws(StoreError) -> Enrollment {
+    let code = Secret.newEnrollmentCode()
+    let enrollment = Enrollment(
+      code: code, name: name, villages: villages, expiresAt: now + lifetime)
+    try replica.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO enrollment (digest, name, villages, created_by, created_at, expires_at)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          Secret.digest(code), name, Self.encode(villages), actor, now, enrollment.expiresAt,
+        ])
+      try Self.audit(db, now, actor, "issue enrolment code", name, villages.joined(separator: ", "))
+    }
+    return enrollment
+  }
+
+  /// Exchanges an enrolment code for a device credential bound to `replica`.
+  public func enroll(code: String, replica deviceReplica: ReplicaID, now: Int64) throws(StoreError)
+    -> Enrolled
+  {
+    let token = Secret.newToken()
+    let server = try replica.info().id
+    return try replica.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT name, villages, expires_at, used_at FROM enrollment WHERE digest = ?",
+          arguments: [Secret.digest(code)]),
+        row["used_at"] as Int64? == nil, row["expires_at"] as Int64 > now
+      else { throw AccessError.invalidCode }
+      if try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM device WHERE replica = ?", arguments: [deviceReplica.description])
+        ?? false
+      {
+        throw AccessError.replicaTaken
+      }
+      let device = Device(
+        id: UUID().uuidString.lowercased(), name: row["name"], replica: deviceReplica,
+        villages: try Self.decode(row["villages"]))
+      try db.execute(
+        sql: "UPDATE enrollment SET used_at = ? WHERE digest = ?",
+        arguments: [now, Secret.digest(code)])
+      try db.execute(
+        sql: "INSERT INTO device (id, name, replica, villages, created_at) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          device.id, device.name, deviceReplica.description, Self.encode(device.villages), now,
+        ])
+      try db.execute(
+        sql:
+          "INSERT INTO credential (digest, kind, principal, name, created_at) VALUES (?, 'device', ?, ?, ?)",
+        arguments: [Secret.digest(token), device.id, device.name, now])
+      try Self.audit(
+        db, now, device.name, "enrol device", device.id, device.villages.joined(separator: ", "))
+      return Enrolled(device: device, token: token, server: server)
+    }
+  }
+
+  /// Revokes a device: its credential is refused from the next request on.
+  public func revoke(device id: String, by actor: String, reason: String, now: Int64)
+    throws(StoreError)
+  {
+    try replica.write { db in
+      guard try Self.device(db, id: id) != nil else { throw StoreError.database("no device \(id)") }
+      try db.execute(sql: "UPDATE device SET revoked_at = ? WHERE id = ?", arguments: [now, id])
+      try db.execute(
+        sql: "UPDATE credential SET revoked_at = ? WHERE kind = 'device' AND principal = ?",
+        arguments: [now, id])
+      try Self.audit(db, now, actor, "revoke device", id, reason)
+    }
+  }
+
+  static func device(_ db: Database, id: String) throws -> Device? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT id, name, replica, villages FROM device WHERE id = ?", arguments: [id]),
+      let replica = ReplicaID(row["replica"] as String)
+    else { return nil }
+    return Device(
+      id: row["id"], name: row["name"], replica: replica, villages: try decode(row["villages"]))
+  }
+
+  static func audit(
+    _ db: Database, _ time: Int64, _ actor: String, _ action: String, _ subject: String,
+    _ detail: String
+  ) throws {
+    try db.execute(
+      sql: "INSERT INTO audit (time, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+      arguments: [time, actor, action, subject, detail])
+  }
+
+  static func encode(_ villages: [String]) -> String {
+    CanonicalJSON.string(.array(villages.map { .string($0) }))
+  }
+
+  static func decode(_ text: String) throws -> [String] {
+    guard case .array(let items) = try JSONValue(parsing: Array(text.utf8)) else { return [] }
+    return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+  }
+}
+
+/// Why a request was refused before it reached the data.
+public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unauthenticated
+  case revoked
+  case invalidCode
+  case replicaTaken
+  case forbidden
+
+  /// The protocol's error code (`protocol/sync.md` section 4).
+  public var code: String {
+    switch self {
+    case .unauthenticated: "unauthenticated"
+    case .revoked: "revoked"
+    case .invalidCode: "invalid_code"
+    case .replicaTaken: "replica_taken"
+    case .forbidden: "forbidden"
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unauthenticated: "no valid credential was presented"
+    case .revoked:
+      "this device's credential has been revoked; ask the township office to enrol it again"
+    case .invalidCode: "the enrolment code is unknown, already used or expired"
+    case .replicaTaken: "this device's replica id is already enrolled"
+    case .forbidden: "this needs an administrator credential"
+    }
+  }
+}
