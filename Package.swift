@@ -13,6 +13,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -25,6 +27,25 @@ let package = Package(
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // The township server: the sync protocol over HTTP with Hummingbird.
+    .target(
+      name: "LiaisonServer",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    // The township command line: init, serve, and the administrator's commands.
+    .executableTarget(
+      name: "township",
+      dependencies: [
+        "LiaisonStore", "LiaisonServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // Display width, terminal tables and CSV, for command lines that show Chinese text.
@@ -80,6 +101,13 @@ let package = Package(
       dependencies: ["LiaisonStore", "LiaisonMerge", "LiaisonTestKit"]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
+    .testTarget(
+      name: "LiaisonServerTests",
+      dependencies: [
+        "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .testTarget(
       name: "LiaisonCLITests",
       dependencies: [

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonStore
+
+/// An error answer of `protocol/sync.md` section 4: a status and
+/// `{"error": {"code", "message", "field"?}}`.
+public struct APIError: HTTPResponseError, CustomStringConvertible {
+  public let status: HTTPResponse.Status
+  public let code: String
+  public let message: String
+  public let field: String?
+
+  public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    self.status = status
+    self.code = code
+    self.message = message
+    self.field = field
+  }
+
+  public var description: String { "\(status.code) \(code): \(message)" }
+
+  public func response(from request: Request, context: some RequestContext) throws -> Response {
+    var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+    if let field { error["field"] = .string(field) }
+    return JSONResponse.make(.object(["error": .object(error)]), status: status)
+  }
+
+  /// The answer for a refusal from the store.
+  static func from(_ error: StoreError) -> APIError {
+    switch error {
+    case .access(let access):
+      let status: HTTPResponse.Status =
+        switch access {
+        case .forbidden: .forbidden
+        case .replicaTaken: .conflict
+        default: .unauthorized
+        }
+      return APIError(status, code: access.code, message: access.description)
+    case .invalid(let validation):
+      return APIError(
+        .badRequest, code: validation.problem.code, message: validation.description,
+        field: validation.field)
+    default:
+      return APIError(
+        .internalServerError, code: "internal", message: "the server could not complete the request"
+      )
+    }
+  }
+
+  static func malformed(_ message: String, field: String? = nil) -> APIError {
+    APIError(.badRequest, code: "malformed", message: message, field: field)
+  }
+}
+
+/// JSON answers, written compactly from a ``JSONValue``.
+enum JSONResponse {
+  static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+      status: status, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(value))))
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import LiaisonStore
+import Logging
+
+/// Builds the township server's router over a store, so tests build the same app.
+public func buildRouter(
+  store: TownshipStore, clock: @escaping @Sendable () -> Int64 = TownshipClock.now
+) -> Router<TownshipContext> {
+  let router = Router(context: TownshipContext.self)
+  router.add(middleware: LogRequestsMiddleware(.info))
+  let controller = SyncController(store: store, clock: clock)
+  let v1 = router.group("v1")
+  controller.addOpenRoutes(to: v1)
+  controller.addAuthenticatedRoutes(
+    to: v1.group().add(middleware: AuthenticationMiddleware(store: store)))
+  return router
+}
+
+/// Builds the application: the router, bound to `host:port`.
+public func buildApplication(
+  store: TownshipStore, host: String, port: Int, logger: Logger,
+  onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+  Application(
+    router: buildRouter(store: store),
+    configuration: ApplicationConfiguration(
+      address: .hostname(host, port: port), serverName: "township"),
+    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+    logger: logger)
+}
+
+/// The server's wall clock, in milliseconds: for attribution and expiry, never for ordering.
+public enum TownshipClock {
+  public static func now() -> Int64 {
+    Int64((Date().timeIntervalSince1970 * 1000).rounded())
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct InitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Create the server's store and print the first administrator token, once.")
+
+  @OptionGroup var location: StoreLocation
+
+  @Option(help: "The first administrator's name, recorded in the audit trail.")
+  var name = "administrator"
+
+  func run() throws {
+    _ = try location.create(administrator: name)
+  }
+}

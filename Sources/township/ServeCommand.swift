@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LiaisonServer
+import LiaisonStore
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Serve the sync protocol over HTTP until SIGINT or SIGTERM.",
+    discussion: """
+      On first run, with no store yet, it creates one and prints the administrator token.
+      Logs go to standard error, one line per request with its request id.
+      """)
+
+  @OptionGroup var location: StoreLocation
+
+  @Option(help: "The address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(help: "The port to listen on; 0 picks a free one.")
+  var port = 8080
+
+  @Option(help: "trace, debug, info, notice, warning, error or critical.")
+  var logLevel = "info"
+
+  func run() async throws {
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    var logger = Logger(label: "township")
+    logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+    let store = try location.openOrCreate()
+    let directory = location.directory
+    let app = buildApplication(
+      store: store, host: host, port: port, logger: logger,
+      onServerRunning: { port in
+        // One line a script can wait for, on standard output.
+        FileHandle.standardOutput.write(
+          Data("township serving \(directory) on http://\(host):\(port)\n".utf8))
+      })
+    try await app.runService()
+  }
+}

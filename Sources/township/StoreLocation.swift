@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LiaisonServer
+import LiaisonStore
+
+/// The `--store` option and how the server's store directory is found.
+struct StoreLocation: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The server's store directory.", discussion: "Default: $TOWNSHIP_HOME, else ~/.township."),
+    completion: .directory)
+  var store: String?
+
+  var directory: String {
+    if let store { return store }
+    if let home = ProcessInfo.processInfo.environment["TOWNSHIP_HOME"], !home.isEmpty {
+      return home
+    }
+    return (NSHomeDirectory() as NSString).appendingPathComponent(".township")
+  }
+
+  /// Opens the store, creating it on first run.
+  func openOrCreate() throws -> TownshipStore {
+    do {
+      return try TownshipStore.open(in: directory)
+    } catch {
+      guard case .notInitialized = error else { throw error }
+      return try create(administrator: "administrator")
+    }
+  }
+
+  /// Creates the store with its first administrator and prints the token, once.
+  func create(administrator: String) throws -> TownshipStore {
+    let (store, token) = try TownshipStore.create(
+      in: directory, administrator: administrator, now: TownshipClock.now())
+    // Written unbuffered: a server killed soon after must not have swallowed the only copy.
+    FileHandle.standardOutput.write(
+      Data(
+        """
+        Created the township store at \(directory).
+        Administrator token for \(administrator) (shown once; keep it safe):
+          \(token)
+
+        """.utf8))
+    return store
+  }
+}
