@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -38,11 +40,21 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // The device's side of sync: an HTTP client of the protocol and the push-then-pull loop.
+    .target(
+      name: "LiaisonSync",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     // The township command line: init, serve, and the administrator's commands.
     .executableTarget(
       name: "township",
       dependencies: [
-        "LiaisonStore", "LiaisonServer",
+        "LiaisonStore", "LiaisonServer", "LiaisonSync",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -54,7 +66,7 @@ let package = Package(
     .executableTarget(
       name: "liaison",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -94,6 +94,13 @@ enum StoreSchema {
           );
           """)
     }
+    migrator.registerMigration("v3: a device's link to its server") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE peer ADD COLUMN token TEXT;
+          ALTER TABLE peer ADD COLUMN device TEXT;
+          """)
+    }
     return migrator
   }
 }

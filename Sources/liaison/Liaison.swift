@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The field device's command line: record, edit, list, show and export reports offline.
 @main
-struct Liaison: ParsableCommand {
+struct Liaison: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "liaison",
     abstract: "Record and manage village reports on a field device, with or without a network.",
@@ -15,12 +15,14 @@ struct Liaison: ParsableCommand {
         liaison new --category dispute --title 水渠纠纷 --details "两户争用水渠"
         liaison list
         liaison show 3f2a9c1e --history
+        liaison enroll --server http://township.local:8080 --code CODE
+        liaison sync
 
       The store is in --store DIR, else $LIAISON_HOME, else ~/.liaison.
       """,
     subcommands: [
       InitCommand.self, NewCommand.self, EditCommand.self, NoteCommand.self, DeleteCommand.self,
       RestoreCommand.self, ListCommand.self, ShowCommand.self, StatusCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, EnrollCommand.self, SyncCommand.self,
     ])
 }

@@ -13,7 +13,9 @@ struct StatusCommand: ParsableCommand {
   var format = OutputFormat.table
 
   func run() throws {
-    let status = try storeOptions.open().status()
+    let store = try storeOptions.open()
+    let status = try store.status()
+    let server = try store.serverLink()?.url ?? "not enrolled"
     let lastSync = status.lastSync.map(ReportPresentation.time) ?? "never"
     switch format {
     case .json:
@@ -28,6 +30,7 @@ struct StatusCommand: ParsableCommand {
             "conflicted_reports": .integer(Int64(status.conflictedReports)),
             "changes": .integer(Int64(status.changes)),
             "unsent_changes": .integer(Int64(status.unsentChanges)),
+            "server": .string(server),
             "last_sync": status.lastSync.map { .string(ReportPresentation.isoTime($0)) } ?? .null,
           ])), terminator: "")
     case .table:
@@ -39,6 +42,7 @@ struct StatusCommand: ParsableCommand {
         Villages:     \(status.replica.villages.joined(separator: ", "))
         Reports:      \(status.reports) (\(status.conflictedReports) in conflict, \(status.deletedReports) deleted)
         Changes:      \(status.changes) in the log, \(status.unsentChanges) not yet sent
+        Server:       \(server)
         Last sync:    \(lastSync)
         """)
     }

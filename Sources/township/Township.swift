@@ -14,5 +14,5 @@ struct Township: AsyncParsableCommand {
 
       The store is in --store DIR, else $TOWNSHIP_HOME, else ~/.township.
       """,
-    subcommands: [InitCommand.self, ServeCommand.self])
+    subcommands: [InitCommand.self, ServeCommand.self, EnrollCommand.self])
 }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import LiaisonCodec
+import LiaisonMerge
+
+/// A device's link to its township server, and how far each direction of sync has got.
+public struct ServerLink: Sendable, Equatable {
+  public let url: String
+  public let token: String
+  public let device: String
+  /// The last change-log sequence the server has acknowledged.
+  public let sentSequence: Int64
+  /// The server's cursor after the last page applied here.
+  public let cursor: Int64
+  public let lastSync: Int64?
+}
+
+extension ReplicaStore {
+  static let serverPeer = "server"
+
+  /// Records the credential an enrolment returned, and takes the villages it grants.
+  public func link(toServer url: String, token: String, device: String, villages: [String])
+    throws(StoreError)
+  {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor) VALUES (?, ?, ?, ?, 0, '0')
+          ON CONFLICT (name) DO UPDATE SET url = excluded.url, token = excluded.token,
+            device = excluded.device, sent_seq = 0, received_cursor = '0'
+          """, arguments: [Self.serverPeer, url, token, device])
+      try db.execute(
+        sql: "UPDATE replica SET villages = ?", arguments: [TownshipStore.encode(villages)])
+    }
+  }
+
+  /// The server link, or nil before `liaison enroll`.
+  public func serverLink() throws(StoreError) -> ServerLink? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql:
+            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at FROM peer WHERE name = ?",
+          arguments: [Self.serverPeer]), let token = row["token"] as String?
+      else { return nil }
+      return ServerLink(
+        url: row["url"], token: token, device: row["device"] ?? "", sentSequence: row["sent_seq"],
+        cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"])
+    }
+  }
+
+  /// This replica's own changes the server has not acknowledged, oldest first.
+  public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, change: Change)] {
+    try read { db in
+      let replica = try ReplicaInfo.fetch(db)
+      let sent =
+        try Int64.fetchOne(
+          db, sql: "SELECT sent_seq FROM peer WHERE name = ?", arguments: [Self.serverPeer]) ?? 0
+      return try Row.fetchAll(
+        db, sql: "SELECT seq, body FROM change WHERE replica = ? AND seq > ? ORDER BY seq LIMIT ?",
+        arguments: [replica.id.description, sent, limit]
+      ).map { row in (row["seq"], try StoreRows.change(row["body"])) }
+    }
+  }
+
+  /// Records that the server acknowledged every change up to `sequence`.
+  public func acknowledgePush(upTo sequence: Int64) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET sent_seq = max(sent_seq, ?) WHERE name = ?",
+        arguments: [sequence, Self.serverPeer])
+    }
+  }
+
+  /// Applies a pulled page and advances the pull cursor in the same transaction, so an
+  /// interrupted sync resumes from the last page applied.
+  public func applyPulled(_ changes: [Change], cursor: Int64) throws(StoreError) -> Int {
+    try write { db in
+      let transaction = StoreTransaction(db)
+      var applied = 0
+      for change in changes where try transaction.receive(change) { applied += 1 }
+      try db.execute(
+        sql: "UPDATE peer SET received_cursor = ? WHERE name = ?",
+        arguments: [String(cursor), Self.serverPeer])
+      return applied
+    }
+  }
+
+  /// Records the time of a completed sync.
+  public func markSynced(at time: Int64) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET last_sync_at = ? WHERE name = ?", arguments: [time, Self.serverPeer])
+    }
+  }
+}

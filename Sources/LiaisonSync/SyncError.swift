@@ -1,0 +1,26 @@
+/// Why a sync, or an enrolment, did not complete. Each reads as one line.
+public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// No answer from the server: no network, wrong address, server down.
+  case unreachable(url: String, reason: String)
+  /// The server answered with an error body.
+  case refused(status: Int, code: String, message: String)
+  /// The answer was not what the protocol promises.
+  case badAnswer(String)
+  /// The device has no server link yet.
+  case notEnrolled
+
+  public var description: String {
+    switch self {
+    case .unreachable(let url, let reason):
+      "cannot reach the server at \(url) (\(reason)); your changes are kept and will be sent next time"
+    case .refused(let status, let code, let message):
+      code == "revoked"
+        ? "the server refused this device: its credential was revoked (\(message))"
+        : "the server refused the request (\(status) \(code)): \(message)"
+    case .badAnswer(let detail):
+      "the server's answer was not understood: \(detail)"
+    case .notEnrolled:
+      "this device is not enrolled yet; run `liaison enroll --server URL --code CODE` first"
+    }
+  }
+}

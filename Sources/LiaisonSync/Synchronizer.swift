@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import LiaisonMerge
+import LiaisonStore
+
+/// How far a sync has got, for a progress line.
+public struct SyncProgress: Sendable, Equatable {
+  public var sent = 0
+  public var received = 0
+  public var rejected = 0
+  public var seconds = 0.0
+}
+
+/// One sync of a device with its server: push what the server has not acknowledged, then
+/// pull what this device has not seen, page by page.
+///
+/// The push checkpoint advances only after the server acknowledges a page, and each pulled
+/// page is applied together with its cursor, so a sync cut at any point resumes where it
+/// stopped and repeats nothing but the page in flight.
+public struct Synchronizer: Sendable {
+  public let store: ReplicaStore
+  public let batchSize: Int
+
+  public init(store: ReplicaStore, batchSize: Int = 500) {
+    self.store = store
+    self.batchSize = batchSize
+  }
+
+  public func run(
+    now: @Sendable () -> Int64, progress: @Sendable (SyncProgress) -> Void = { _ in }
+  ) async throws -> SyncProgress {
+    guard let link = try store.serverLink() else { throw SyncError.notEnrolled }
+    let http = SyncClient.makeHTTPClient()
+    do {
+      let result = try await run(
+        SyncClient(baseURL: link.url, token: link.token, http: http), link, now, progress)
+      try await http.shutdown()
+      return result
+    } catch {
+      try? await http.shutdown()
+      throw error
+    }
+  }
+
+  private func run(
+    _ client: SyncClient, _ link: ServerLink, _ now: @Sendable () -> Int64,
+    _ progress: @Sendable (SyncProgress) -> Void
+  ) async throws -> SyncProgress {
+    let started = Date()
+    var state = SyncProgress()
+    while true {
+      let pending = try store.unsentChanges(limit: batchSize)
+      guard let last = pending.last else { break }
+      let answer = try await client.push(pending.map(\.change))
+      try store.acknowledgePush(upTo: last.sequence)
+      state.sent += answer.accepted + answer.duplicates
+      state.rejected += answer.rejected.count
+      state.seconds = Date().timeIntervalSince(started)
+      progress(state)
+    }
+    var cursor = link.cursor
+    while true {
+      let page = try await client.pull(after: cursor, limit: batchSize)
+      state.received += try store.applyPulled(page.changes, cursor: page.cursor)
+      cursor = page.cursor
+      state.seconds = Date().timeIntervalSince(started)
+      progress(state)
+      if !page.more { break }
+    }
+    try store.markSynced(at: now())
+    return state
+  }
+}
