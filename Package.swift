@@ -123,7 +123,7 @@ let package = Package(
     .testTarget(
       name: "LiaisonCLITests",
       dependencies: [
-        "liaison", "LiaisonStore", "LiaisonMerge", "LiaisonText", "LiaisonTestKit",
+        "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonText", "LiaisonTestKit",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -1,0 +1,102 @@
+import Foundation
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonStore
+import Testing
+
+/// Two devices and the real server, over loopback HTTP.
+@Suite(.serialized) struct LiveSyncTests {
+  /// Every report's canonical state in a store, by id.
+  func canonicalStates(_ directory: String) throws -> [String: [UInt8]] {
+    let store = try ReplicaStore.open(in: directory)
+    var states: [String: [UInt8]] = [:]
+    try store.forEachReport(includeDeleted: true) { states[$0.id.description] = $0.canonicalBytes }
+    return states
+  }
+
+  func enrolledDevice(_ server: TownshipProcess, name: String) throws -> CommandLineRunner {
+    let device = CommandLineRunner()
+    #expect(try device.run("init", "--name", name, "--village", "东村").succeeded)
+    let code = try server.enrollmentCode(name: name, villages: ["东村"])
+    let enrolled = try device.run("enroll", "--server", server.url, "--code", code)
+    #expect(enrolled.succeeded, "\(enrolled.error)")
+    return device
+  }
+
+  @Test func twoDevicesApartConvergeWithTheServerByteForByte() throws {
+    let server = try TownshipProcess()
+    let a = try enrolledDevice(server, name: "李伟")
+    let b = try enrolledDevice(server, name: "王芳")
+    let shared = try a.record("水渠纠纷")
+    #expect(try a.run("sync").succeeded)
+    #expect(try b.run("sync").succeeded)
+    // Apart: both edit the same title, different fields, and each records reports of its own.
+    #expect(try a.run("edit", shared, "--title", "水渠纠纷（甲）", "--urgency", "high").succeeded)
+    #expect(try b.run("edit", shared, "--title", "水渠纠纷（乙）", "--status", "in_progress").succeeded)
+    #expect(try b.run("note", shared, "双方同意调解").succeeded)
+    for index in 0..<5 {
+      _ = try a.record("甲记录 \(index)")
+      _ = try b.record("乙记录 \(index)")
+    }
+    for device in [b, a, b, a] {
+      let sync = try device.run("sync")
+      #expect(sync.succeeded, "\(sync.error)")
+    }
+    let onA = try canonicalStates(a.home)
+    #expect(onA.count == 11)
+    #expect(try canonicalStates(b.home) == onA)
+    #expect(try canonicalStates(server.home) == onA)
+    let shown = try b.run("show", shared, "--format", "json").output
+    #expect(shown.contains("\"conflicts\" : [\n    \"title\"\n  ]"), "\(shown)")
+    #expect(shown.contains("\"urgency\" : \"high\""))
+    #expect(try a.run("status").output.contains("0 not yet sent"))
+    #expect(server.stop() == 0)
+  }
+
+  @Test func aSyncCutMidwayResumesWithNothingLostOrDuplicated() throws {
+    let server = try TownshipProcess()
+    let a = try enrolledDevice(server, name: "李伟")
+    let b = try enrolledDevice(server, name: "王芳")
+    for index in 0..<60 { _ = try a.record("批量 \(index)") }
+    // Kill the first sync partway through its pages of one change each.
+    let cut = try a.start(["sync", "--batch-size", "1"])
+    usleep(150_000)
+    kill(cut.processIdentifier, SIGKILL)
+    cut.waitUntilExit()
+    let resumed = try a.run("sync", "--batch-size", "7")
+    #expect(resumed.succeeded, "\(resumed.error)")
+    #expect(try b.run("sync", "--batch-size", "7").succeeded)
+    let onA = try canonicalStates(a.home)
+    #expect(onA.count == 60)
+    #expect(try canonicalStates(b.home) == onA)
+    #expect(try canonicalStates(server.home) == onA)
+    #expect(try ReplicaStore.open(in: server.home).status().changes == 60)
+    #expect(server.stop() == 0)
+  }
+
+  @Test func anUnreachableServerOrARevokedDeviceIsAClearFailure() throws {
+    let server = try TownshipProcess()
+    let a = try enrolledDevice(server, name: "李伟")
+    let revoked = try enrolledDevice(server, name: "王芳")
+    let device = try #require(try ReplicaStore.open(in: revoked.home).serverLink()).device
+    try TownshipStore.open(in: server.home).revoke(
+      device: device, by: "管理员", reason: "lost", now: 0)
+    let refused = try revoked.run("sync")
+    #expect(!refused.succeeded)
+    #expect(refused.errorLines.count == 1, "\(refused.error)")
+    #expect(refused.error.contains("revoked"), "\(refused.error)")
+
+    _ = try a.record()
+    #expect(server.stop() == 0)
+    let unreachable = try a.run("sync")
+    #expect(!unreachable.succeeded)
+    #expect(unreachable.errorLines.count == 1, "\(unreachable.error)")
+    #expect(unreachable.error.contains("cannot reach the server"), "\(unreachable.error)")
+    #expect(try a.run("status").output.contains("1 not yet sent"))
+
+    let never = CommandLineRunner()
+    #expect(try never.run("init", "--name", "x", "--village", "东村").succeeded)
+    let notEnrolled = try never.run("sync")
+    #expect(notEnrolled.error.contains("not enrolled"), "\(notEnrolled.error)")
+  }
+}
