@@ -9,6 +9,7 @@ public func buildRouter(
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: LogRequestsMiddleware(.info))
+  router.add(middleware: ProtocolVersionMiddleware())
   let controller = SyncController(store: store, clock: clock)
   let v1 = router.group("v1")
   controller.addOpenRoutes(to: v1)

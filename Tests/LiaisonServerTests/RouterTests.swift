@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LiaisonCodec
@@ -120,6 +121,11 @@ import Testing
             body(.object(["changes": .array([])])), .unauthorized, "unauthenticated"
           ),
           ("/v1/pull?after=-4", .get, auth, nil, .badRequest, "malformed"),
+          (
+            "/v1/pull", .get,
+            [.authorization: "Bearer \(token)", HTTPField.Name("Liaison-Protocol")!: "2"], nil,
+            .badRequest, "unsupported_protocol"
+          ),
           ("/v1/pull?limit=100000", .get, auth, nil, .badRequest, "malformed"),
           (
             "/v1/admin/enrollments", .post, auth,
