@@ -14,15 +14,11 @@ public enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object([String: JSONValue])
 
-  /// Parses JSON text; malformed input throws a ``LiaisonMerge/ValidationError`` naming it.
+  /// Parses JSON text strictly (RFC 8259, no duplicate keys, at most 64 levels deep);
+  /// malformed input throws a ``LiaisonMerge/ValidationError`` naming the problem and where.
   public init(parsing data: some Collection<UInt8>) throws(ValidationError) {
-    do {
-      self = try JSONDecoder().decode(JSONValue.self, from: Data(data))
-    } catch let error as DecodingError {
-      throw ValidationError(field: "body", value: "", problem: .malformed(JSONValue.reason(error)))
-    } catch {
-      throw ValidationError(field: "body", value: "", problem: .malformed("\(error)"))
-    }
+    var parser = JSONParser(Array(data))
+    self = try parser.parseDocument()
   }
 
   /// A short name of the value's JSON type, for error messages.
@@ -34,17 +30,6 @@ public enum JSONValue: Hashable, Sendable {
     case .string: "string"
     case .array: "array"
     case .object: "object"
-    }
-  }
-
-  private static func reason(_ error: DecodingError) -> String {
-    switch error {
-    case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
-      .keyNotFound(_, let context):
-      let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
-      return (underlying as? String) ?? context.debugDescription
-    @unknown default:
-      return "not valid JSON"
     }
   }
 }

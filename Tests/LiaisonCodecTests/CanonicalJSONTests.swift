@@ -58,3 +58,39 @@ import Testing
     )
   }
 }
+
+@Suite struct JSONParserTests {
+  @Test func readsEveryKindOfValueExactly() throws {
+    let value = try JSONValue(
+      parsing: Array(
+        #" {"a": [1, -0, 9007199254740991, 1.5e3, true, false, null], "b": "\u6c34\n\"\\\/", "c": {}} "#
+          .utf8))
+    #expect(
+      value
+        == .object([
+          "a": .array([
+            .integer(1), .integer(0), .integer(9_007_199_254_740_991), .number(1500), .bool(true),
+            .bool(false), .null,
+          ]),
+          "b": .string("水\n\"\\/"), "c": .object([:]),
+        ]))
+    #expect(try JSONValue(parsing: Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
+  }
+
+  @Test func refusesWhatThePeersCouldReadDifferently() {
+    let refused: [[UInt8]] = [
+      Array(#"{"a": 1, "a": 2}"#.utf8), Array("[01]".utf8), Array("[1,]".utf8),
+      Array(#"{"a" 1}"#.utf8),
+      Array(#""\ud800""#.utf8), Array("\"a\u{1}b\"".utf8), Array("[1] x".utf8), Array("".utf8),
+      Array("nul".utf8),
+      [0x22, 0xff, 0xfe, 0x22],
+      Array(String(repeating: "[", count: 65).utf8) + Array(String(repeating: "]", count: 65).utf8),
+      Array("1e999".utf8), Array(#""\x""#.utf8),
+    ]
+    for input in refused {
+      #expect(throws: ValidationError.self, "\(String(decoding: input, as: UTF8.self))") {
+        try JSONValue(parsing: input)
+      }
+    }
+  }
+}

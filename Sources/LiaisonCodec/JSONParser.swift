@@ -1,0 +1,259 @@
+import LiaisonMerge
+
+/// A strict RFC 8259 parser into ``JSONValue``.
+///
+/// Foundation's JSONDecoder was the largest cost of a push, and it accepts what the protocol
+/// must refuse: it keeps one of two duplicate keys without a word, so two peers could read one
+/// body differently. This parser refuses duplicate keys, nesting deeper than
+/// ``maximumDepth``, invalid UTF-8 and lone surrogates, and reads integers exactly.
+struct JSONParser {
+  static let maximumDepth = 64
+
+  private let bytes: [UInt8]
+  private var position = 0
+  private var depth = 0
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  mutating func parseDocument() throws(ValidationError) -> JSONValue {
+    skipWhitespace()
+    let value = try parseValue()
+    skipWhitespace()
+    if position != bytes.count { throw failure("unexpected text after the JSON value") }
+    return value
+  }
+
+  private mutating func parseValue() throws(ValidationError) -> JSONValue {
+    guard position < bytes.count else { throw failure("the input ends where a value should be") }
+    switch bytes[position] {
+    case UInt8(ascii: "{"): return try parseObject()
+    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+    case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+    case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+    default: throw failure("unexpected character")
+    }
+  }
+
+  private mutating func parseObject() throws(ValidationError) -> JSONValue {
+    try enter()
+    position += 1
+    var members: [String: JSONValue] = [:]
+    skipWhitespace()
+    if consume(UInt8(ascii: "}")) {
+      depth -= 1
+      return .object(members)
+    }
+    while true {
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+        throw failure("expected a member name")
+      }
+      let key = try parseString()
+      skipWhitespace()
+      guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
+      skipWhitespace()
+      let value = try parseValue()
+      if members.updateValue(value, forKey: key) != nil {
+        throw failure("duplicate member \"\(key)\"")
+      }
+      skipWhitespace()
+      if consume(UInt8(ascii: ",")) { continue }
+      guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
+      depth -= 1
+      return .object(members)
+    }
+  }
+
+  private mutating func parseArray() throws(ValidationError) -> JSONValue {
+    try enter()
+    position += 1
+    var items: [JSONValue] = []
+    skipWhitespace()
+    if consume(UInt8(ascii: "]")) {
+      depth -= 1
+      return .array(items)
+    }
+    while true {
+      skipWhitespace()
+      items.append(try parseValue())
+      skipWhitespace()
+      if consume(UInt8(ascii: ",")) { continue }
+      guard consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }
+      depth -= 1
+      return .array(items)
+    }
+  }
+
+  private mutating func parseString() throws(ValidationError) -> String {
+    position += 1
+    let start = position
+    // Fast path: no escapes, so the bytes are the string once validated as UTF-8.
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        let slice = bytes[start..<position]
+        position += 1
+        guard let text = String(validating: slice, as: UTF8.self) else {
+          throw failure("a string is not valid UTF-8")
+        }
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { throw failure("a control character must be escaped in a string") }
+      position += 1
+    }
+    var scalars = Array(bytes[start..<position])
+    while position < bytes.count {
+      let byte = bytes[position]
+      position += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        guard let text = String(validating: scalars, as: UTF8.self) else {
+          throw failure("a string is not valid UTF-8")
+        }
+        return text
+      case UInt8(ascii: "\\"):
+        try appendEscape(to: &scalars)
+      case 0..<0x20:
+        throw failure("a control character must be escaped in a string")
+      default:
+        scalars.append(byte)
+      }
+    }
+    throw failure("a string is not closed")
+  }
+
+  private mutating func appendEscape(to output: inout [UInt8]) throws(ValidationError) {
+    guard position < bytes.count else { throw failure("a string ends inside an escape") }
+    let escape = bytes[position]
+    position += 1
+    switch escape {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+    case UInt8(ascii: "b"): output.append(0x08)
+    case UInt8(ascii: "f"): output.append(0x0c)
+    case UInt8(ascii: "n"): output.append(0x0a)
+    case UInt8(ascii: "r"): output.append(0x0d)
+    case UInt8(ascii: "t"): output.append(0x09)
+    case UInt8(ascii: "u"):
+      var code = try hexQuad()
+      if (0xD800...0xDBFF).contains(code) {
+        guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")) else {
+          throw failure("a lone surrogate in a string")
+        }
+        let low = try hexQuad()
+        guard (0xDC00...0xDFFF).contains(low) else { throw failure("a lone surrogate in a string") }
+        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+      } else if (0xDC00...0xDFFF).contains(code) {
+        throw failure("a lone surrogate in a string")
+      }
+      guard let scalar = Unicode.Scalar(code) else { throw failure("an invalid \\u escape") }
+      output.append(contentsOf: Array(String(Character(scalar)).utf8))
+    default:
+      throw failure("an invalid escape in a string")
+    }
+  }
+
+  private mutating func hexQuad() throws(ValidationError) -> UInt32 {
+    guard position + 4 <= bytes.count else { throw failure("a \\u escape is cut short") }
+    var value: UInt32 = 0
+    for byte in bytes[position..<position + 4] {
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: throw failure("a \\u escape needs four hexadecimal digits")
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    position += 4
+    return value
+  }
+
+  private mutating func parseNumber() throws(ValidationError) -> JSONValue {
+    let start = position
+    _ = consume(UInt8(ascii: "-"))
+    guard position < bytes.count, isDigit(bytes[position]) else {
+      throw failure("a number needs digits")
+    }
+    if bytes[position] == UInt8(ascii: "0") {
+      position += 1
+      if position < bytes.count, isDigit(bytes[position]) {
+        throw failure("a number may not have leading zeros")
+      }
+    } else {
+      while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+    var integral = true
+    if consume(UInt8(ascii: ".")) {
+      integral = false
+      guard position < bytes.count, isDigit(bytes[position]) else {
+        throw failure("a fraction needs digits")
+      }
+      while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+    if position < bytes.count,
+      bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")
+    {
+      integral = false
+      position += 1
+      if !consume(UInt8(ascii: "+")) { _ = consume(UInt8(ascii: "-")) }
+      guard position < bytes.count, isDigit(bytes[position]) else {
+        throw failure("an exponent needs digits")
+      }
+      while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+    }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    if integral, let integer = Int64(text) { return .integer(integer) }
+    guard let number = Double(text), number.isFinite else { throw failure("a number out of range") }
+    return .number(number)
+  }
+
+  private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(ValidationError)
+    -> JSONValue
+  {
+    let utf8 = Array(word.utf8)
+    guard position + utf8.count <= bytes.count,
+      Array(bytes[position..<position + utf8.count]) == utf8
+    else {
+      throw failure("unexpected word")
+    }
+    position += utf8.count
+    return value
+  }
+
+  private mutating func enter() throws(ValidationError) {
+    depth += 1
+    if depth > Self.maximumDepth {
+      throw failure("nesting deeper than \(Self.maximumDepth) levels")
+    }
+  }
+
+  private mutating func skipWhitespace() {
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x09, 0x0a, 0x0d: position += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func consume(_ byte: UInt8) -> Bool {
+    guard position < bytes.count, bytes[position] == byte else { return false }
+    position += 1
+    return true
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  private func failure(_ reason: String) -> ValidationError {
+    ValidationError(field: "body", value: "", problem: .malformed("\(reason) at byte \(position)"))
+  }
+}
