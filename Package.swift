@@ -94,6 +94,14 @@ let package = Package(
       exclude: ["run.sh"]
     ),
     .executableTarget(
+      name: "liaison-sync-bench",
+      dependencies: [
+        "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "tools/sync-benchmark"
+    ),
+    .executableTarget(
       name: "liaison-properties",
       dependencies: [
         "LiaisonMerge", "LiaisonTestKit",

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import LiaisonMerge
+import LiaisonStore
+import LiaisonSync
+import LiaisonTestKit
+
+/// Push N new reports from one device to the real township server over loopback, pull them
+/// to a second device, and time an incremental sync against a loaded and an empty server.
+@main
+struct SyncBenchmark: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "liaison-sync-bench",
+    abstract:
+      "Benchmark sync over loopback against the real township server (build with -c release).")
+
+  @Option(help: "How many reports device A pushes and device B pulls.")
+  var reports = 100_000
+
+  @Option(help: "Changes per request.")
+  var batchSize = 1_000
+
+  @Option(help: "The township binary; default: beside this benchmark.")
+  var township: String?
+
+  mutating func run() async throws {
+    let binary =
+      township
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("township").path
+    let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "liaison-sync-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+
+    let loaded = try Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("server"))
+    let a = try await loaded.device("a", in: root)
+    let b = try await loaded.device("b", in: root)
+    try Self.record(reports, at: a)
+
+    var started = Date()
+    let pushed = try await Synchronizer(store: a, batchSize: batchSize).run(now: { 0 })
+    let pushSeconds = Date().timeIntervalSince(started)
+    started = Date()
+    let pulled = try await Synchronizer(store: b, batchSize: batchSize).run(now: { 0 })
+    let pullSeconds = Date().timeIntervalSince(started)
+    let peak = loaded.peakMegabytes()
+
+    // Ten fresh changes, against the loaded server and against an empty one.
+    let incrementalLoaded = try await Self.incremental(a, records: 10)
+    let empty = try Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
+    let c = try await empty.device("c", in: root)
+    let incrementalEmpty = try await Self.incremental(c, records: 10)
+    loaded.stop()
+    empty.stop()
+
+    let rows: [(String, String)] = [
+      ("reports", "\(reports), batches of \(batchSize)"),
+      (
+        "push, device A to server",
+        "\(Int(Double(pushed.sent) / pushSeconds)) changes/s (\(String(format: "%.1f", pushSeconds)) s)"
+      ),
+      (
+        "pull, server to device B",
+        "\(Int(Double(pulled.received) / pullSeconds)) changes/s (\(String(format: "%.1f", pullSeconds)) s)"
+      ),
+      ("server peak resident memory", "\(peak) MB"),
+      (
+        "incremental sync of 10, server with \(reports) changes",
+        String(format: "%.1f ms", incrementalLoaded * 1000)
+      ),
+      ("incremental sync of 10, empty server", String(format: "%.1f ms", incrementalEmpty * 1000)),
+      ("ratio loaded / empty", String(format: "%.2f", incrementalLoaded / incrementalEmpty)),
+    ]
+    for (name, value) in rows { print("| \(name) | \(value) |") }
+  }
+
+  static func record(_ count: Int, at store: ReplicaStore, seed: UInt64 = 7) throws {
+    var random = SeededGenerator(seed: seed)
+    try store.transaction { transaction in
+      for index in 0..<count {
+        try transaction.create(
+          [
+            .village: .text("东村"), .category: .category(.visit),
+            .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
+            .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
+          ], id: ReportID.random(using: &random), time: 1_772_323_200_000 + Int64(index))
+      }
+    }
+  }
+
+  static func incremental(_ store: ReplicaStore, records: Int) async throws -> Double {
+    try record(records, at: store, seed: 8)
+    let started = Date()
+    _ = try await Synchronizer(store: store, batchSize: 1_000).run(now: { 0 })
+    return Date().timeIntervalSince(started)
+  }
+
+  /// A township server process on a free port, with a fresh store.
+  final class Server {
+    let process = Process()
+    let url: String
+    let token: String
+
+    init(binary: String, directory: String) throws {
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = ["serve", "--store", directory, "--port", "0", "--log-level", "error"]
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      var text = ""
+      while !text.contains("township serving") {
+        let chunk = output.fileHandleForReading.availableData
+        if chunk.isEmpty { throw ValidationError("township serve stopped: \(text)") }
+        text += String(decoding: chunk, as: UTF8.self)
+      }
+      url = String(text[text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression)!])
+      token = String(text[text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression)!])
+    }
+
+    func device(_ name: String, in root: String) async throws -> ReplicaStore {
+      var random = SystemRandomNumberGenerator()
+      let store = try ReplicaStore.create(
+        in: (root as NSString).appendingPathComponent(name), author: name, villages: ["东村"],
+        replica: ReplicaID.random(using: &random), now: 0)
+      let http = SyncClient.makeHTTPClient()
+      let issued = try await SyncClient(baseURL: url, token: token, http: http)
+        .issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
+      let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
+        .enroll(code: issued.code, replica: try store.info().id)
+      try await http.shutdown()
+      try store.link(
+        toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages)
+      return store
+    }
+
+    /// VmHWM of the server process, in megabytes.
+    func peakMegabytes() -> Int {
+      let status =
+        (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8))
+        ?? ""
+      let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+      return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    }
+
+    func stop() {
+      process.terminate()
+      process.waitUntilExit()
+    }
+  }
+}
