@@ -1,47 +1,28 @@
 import Foundation
+import LiaisonTestKit
 
-/// The real `township serve` on a free loopback port, for tests that sync over HTTP.
+/// The real township server for the live tests, with the administrator's commands.
 final class TownshipProcess {
-  let home: String
-  let process = Process()
-  private(set) var url = ""
-  private(set) var adminToken = ""
+  let server: TownshipServer
+  var url: String { server.url }
+  var home: String { server.directory }
 
   init() throws {
-    home = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "township-\(UUID().uuidString)")
-    process.executableURL = CommandLineRunner.binary.deletingLastPathComponent()
-      .appendingPathComponent("township")
-    process.arguments = ["serve", "--store", home, "--port", "0", "--log-level", "warning"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    // The first run prints the administrator token, then the address it listens on.
-    var text = ""
-    let deadline = Date().addingTimeInterval(30)
-    while !text.contains("township serving"), Date() < deadline {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
-    guard let address = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression),
-      let token = text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression)
-    else {
-      process.terminate()
-      throw TownshipFailure(output: text)
-    }
-    url = String(text[address])
-    adminToken = String(text[token])
+    server = try TownshipServer(
+      binary: CommandLineRunner.binary.deletingLastPathComponent().appendingPathComponent(
+        "township"),
+      directory: (NSTemporaryDirectory() as NSString).appendingPathComponent(
+        "township-\(UUID().uuidString)"))
   }
 
   /// Runs a `township` subcommand as the administrator.
   func run(_ arguments: [String]) throws -> CommandLineRunner.Outcome {
     let child = Process()
-    child.executableURL = process.executableURL
+    child.executableURL = server.process.executableURL
     child.arguments = arguments + ["--server", url]
-    child.environment = ProcessInfo.processInfo.environment.merging(["TOWNSHIP_TOKEN": adminToken])
-    { $1 }
+    child.environment = ProcessInfo.processInfo.environment.merging([
+      "TOWNSHIP_TOKEN": server.adminToken
+    ]) { $1 }
     let output = Pipe()
     let error = Pipe()
     child.standardOutput = output
@@ -62,19 +43,8 @@ final class TownshipProcess {
     return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// Stops the server with SIGTERM and returns its exit status: graceful shutdown exits 0.
+  /// Stops the server with SIGTERM; a graceful shutdown exits 0.
   func stop() -> Int32 {
-    process.terminate()
-    process.waitUntilExit()
-    return process.terminationStatus
+    server.stop()
   }
-
-  deinit {
-    if process.isRunning { process.terminate() }
-  }
-}
-
-struct TownshipFailure: Error, CustomStringConvertible {
-  let output: String
-  var description: String { "township serve did not start: \(output)" }
 }

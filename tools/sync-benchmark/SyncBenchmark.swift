@@ -97,27 +97,14 @@ struct SyncBenchmark: AsyncParsableCommand {
     return Date().timeIntervalSince(started)
   }
 
-  /// A township server process on a free port, with a fresh store.
-  final class Server {
-    let process = Process()
-    let url: String
-    let token: String
+  /// A township server and the devices it enrols.
+  struct Server {
+    let server: TownshipServer
+    var url: String { server.url }
+    var token: String { server.adminToken }
 
     init(binary: String, directory: String) throws {
-      process.executableURL = URL(fileURLWithPath: binary)
-      process.arguments = ["serve", "--store", directory, "--port", "0", "--log-level", "error"]
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      var text = ""
-      while !text.contains("township serving") {
-        let chunk = output.fileHandleForReading.availableData
-        if chunk.isEmpty { throw ValidationError("township serve stopped: \(text)") }
-        text += String(decoding: chunk, as: UTF8.self)
-      }
-      url = String(text[text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression)!])
-      token = String(text[text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression)!])
+      server = try TownshipServer(binary: URL(fileURLWithPath: binary), directory: directory)
     }
 
     func device(_ name: String, in root: String) async throws -> ReplicaStore {
@@ -136,18 +123,8 @@ struct SyncBenchmark: AsyncParsableCommand {
       return store
     }
 
-    /// VmHWM of the server process, in megabytes.
-    func peakMegabytes() -> Int {
-      let status =
-        (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8))
-        ?? ""
-      let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
-      return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
-    }
+    func peakMegabytes() -> Int { server.peakMegabytes() }
 
-    func stop() {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    func stop() { server.stop() }
   }
 }
