@@ -3,43 +3,6 @@ import GRDB
 import LiaisonCodec
 import LiaisonMerge
 
-/// Who made a request, once its token is recognised.
-public enum Principal: Sendable, Equatable {
-  case administrator(name: String)
-  case device(Device)
-
-  /// The name the audit trail records.
-  public var name: String {
-    switch self {
-    case .administrator(let name): name
-    case .device(let device): device.name
-    }
-  }
-}
-
-/// An enrolled field device.
-public struct Device: Sendable, Equatable {
-  public let id: String
-  public let name: String
-  public let replica: ReplicaID
-  public let villages: [String]
-}
-
-/// A new enrolment code, shown once.
-public struct Enrollment: Sendable, Equatable {
-  public let code: String
-  public let name: String
-  public let villages: [String]
-  public let expiresAt: Int64
-}
-
-/// What a device receives for an enrolment code.
-public struct Enrolled: Sendable, Equatable {
-  public let device: Device
-  public let token: String
-  public let server: ReplicaID
-}
-
 /// The township server's store: a replica plus devices, credentials, enrolment codes and
 /// the audit trail, in the same database file.
 public final class TownshipStore: Sendable {
@@ -201,36 +164,5 @@ public final class TownshipStore: Sendable {
   static func decode(_ text: String) throws -> [String] {
     guard case .array(let items) = try JSONValue(parsing: Array(text.utf8)) else { return [] }
     return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
-  }
-}
-
-/// Why a request was refused before it reached the data.
-public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
-  case unauthenticated
-  case revoked
-  case invalidCode
-  case replicaTaken
-  case forbidden
-
-  /// The protocol's error code (`protocol/sync.md` section 4).
-  public var code: String {
-    switch self {
-    case .unauthenticated: "unauthenticated"
-    case .revoked: "revoked"
-    case .invalidCode: "invalid_code"
-    case .replicaTaken: "replica_taken"
-    case .forbidden: "forbidden"
-    }
-  }
-
-  public var description: String {
-    switch self {
-    case .unauthenticated: "no valid credential was presented"
-    case .revoked:
-      "this device's credential has been revoked; ask the township office to enrol it again"
-    case .invalidCode: "the enrolment code is unknown, already used or expired"
-    case .replicaTaken: "this device's replica id is already enrolled"
-    case .forbidden: "this needs an administrator credential"
-    }
   }
 }

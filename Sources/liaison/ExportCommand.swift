@@ -10,8 +10,8 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Export every report as CSV (opens in spreadsheets) or JSON.",
     discussion: """
-      CSV is UTF-8 with a byte-order mark so spreadsheets keep Chinese text intact, quoted per
-      RFC 4180; cells that a spreadsheet would run as formulas are prefixed with '.
+      CSV is UTF-8 with a byte-order mark so spreadsheets keep Chinese text intact, quoted \
+      per RFC 4180; cells that a spreadsheet would run as formulas are prefixed with '.
         liaison export --format csv --output reports.csv
         liaison export --format json > reports.json
       """)

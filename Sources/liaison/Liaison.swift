@@ -7,8 +7,9 @@ struct Liaison: AsyncParsableCommand {
     commandName: "liaison",
     abstract: "Record and manage village reports on a field device, with or without a network.",
     discussion: """
-      Reports live in a local store that survives power cuts; sync sends them to the township
-      server when a link appears. Ids can be shortened to any unique prefix, as with git.
+      Reports live in a local store that survives power cuts; sync sends them to the \
+      township server when a link appears. Ids can be shortened to any unique prefix, as \
+      with git.
 
       Getting started:
         liaison init --name 李伟 --village 东村

@@ -8,8 +8,8 @@ struct NewCommand: ParsableCommand {
     commandName: "new",
     abstract: "Record a new report and print its id.",
     discussion: """
-      Give fields as flags. On a terminal, fields that are missing are asked for one by one;
-      elsewhere (scripts) the required ones must be given.
+      Give fields as flags. On a terminal, fields that are missing are asked for one by \
+      one; elsewhere (scripts) the required ones must be given.
         liaison new --category hazard --title 桥梁裂缝 --urgency high --location 村口石桥
       """)
 

@@ -8,8 +8,9 @@ struct ShowCommand: ParsableCommand {
     commandName: "show",
     abstract: "Show a report: every field, concurrent values if any, and notes.",
     discussion: """
-      In a conflict every concurrent value is listed with its author, device and time; the
-      one marked * is the provisional value every device shows until an administrator decides.
+      In a conflict every concurrent value is listed with its author, device and time; \
+      the one marked * is the provisional value every device shows until an administrator \
+      decides.
         liaison show 3f2a
         liaison show 3f2a --history      (every change: who, when, old and new values)
       """)

@@ -8,7 +8,8 @@ struct EnrollCommand: AsyncParsableCommand {
     commandName: "enroll",
     abstract: "Link this device to its township server with a one-time enrolment code.",
     discussion: """
-      The township office runs `township enroll --name NAME --village V` and gives you the code.
+      The township office runs `township enroll --name NAME --village V` and gives you \
+      the code.
         liaison enroll --server http://192.168.1.10:8080 --code k7m2p9qrx4ab3cde
       """)
 
@@ -46,8 +47,8 @@ struct SyncCommand: AsyncParsableCommand {
     commandName: "sync",
     abstract: "Send this device's changes to the server, then receive everyone else's.",
     discussion: """
-      Safe to interrupt: the next sync resumes where this one stopped, and nothing is sent or
-      applied twice. On a terminal it shows a live progress line.
+      Safe to interrupt: the next sync resumes where this one stopped, and nothing is sent \
+      or applied twice. On a terminal it shows a live progress line.
       """)
 
   @OptionGroup var storeOptions: StoreOptions

@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Serve the sync protocol over HTTP until SIGINT or SIGTERM.",
     discussion: """
-      On first run, with no store yet, it creates one and prints the administrator token.
+      On first run, with no store yet, it creates one and prints the administrator token. \
       Logs go to standard error, one line per request with its request id.
       """)
 

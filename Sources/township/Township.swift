@@ -9,7 +9,8 @@ struct Township: AsyncParsableCommand {
     discussion: """
       Start a server on the embedded SQLite store (created on first run):
         township serve
-      Or create the store first, to keep the administrator token apart from the server's log:
+      Or create the store first, to keep the administrator token apart from the server's \
+      log:
         township init --store /srv/township && township serve --store /srv/township
 
       The store is in --store DIR, else $TOWNSHIP_HOME, else ~/.township.

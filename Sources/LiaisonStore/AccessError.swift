@@ -1,0 +1,30 @@
+/// Why a request was refused before it reached the data.
+public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unauthenticated
+  case revoked
+  case invalidCode
+  case replicaTaken
+  case forbidden
+
+  /// The protocol's error code (`protocol/sync.md` section 4).
+  public var code: String {
+    switch self {
+    case .unauthenticated: "unauthenticated"
+    case .revoked: "revoked"
+    case .invalidCode: "invalid_code"
+    case .replicaTaken: "replica_taken"
+    case .forbidden: "forbidden"
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .unauthenticated: "no valid credential was presented"
+    case .revoked:
+      "this device's credential has been revoked; ask the township office to enrol it again"
+    case .invalidCode: "the enrolment code is unknown, already used or expired"
+    case .replicaTaken: "this device's replica id is already enrolled"
+    case .forbidden: "this needs an administrator credential"
+    }
+  }
+}
