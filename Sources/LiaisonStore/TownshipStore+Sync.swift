@@ -92,8 +92,14 @@ extension TownshipStore {
       for row in page where villages.contains(row["village"] as String) {
         changes.append(try StoreRows.change(row["body"]))
       }
+      let more = rows.count > limit
+      // On the last page everything up to the end of the log has been read, including the
+      // device's own changes the query left out: the cursor moves past them all, so the
+      // next pull starts from new changes instead of scanning the device's own again.
+      let end = more ? nil : try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change")
+      let last: Int64? = page.last.map { $0["seq"] }
       return PullPage(
-        changes: changes, cursor: page.last.map { $0["seq"] } ?? cursor, more: rows.count > limit)
+        changes: changes, cursor: max(cursor, last ?? cursor, end ?? cursor), more: more)
     }
   }
 

@@ -125,4 +125,14 @@ import Testing
     #expect(received.map(\.report) == [1, 2, 4, 5].map(Fixtures.report))  // not 西村, not its own
     #expect(try store.pull(after: cursor, limit: 2, for: enrolled.device).changes.isEmpty)
   }
+
+  @Test func aPullCursorMovesPastTheDevicesOwnChanges() throws {
+    let (store, enrolled) = try enrolledDevice()
+    let pushed = try (1...3).map { try change(counter: UInt64($0), report: $0) }
+    #expect(try store.push(pushed, from: enrolled.device, now: 2).accepted == 3)
+    let page = try store.pull(after: 0, limit: 10, for: enrolled.device)
+    #expect(page.changes.isEmpty)
+    // Without this, every later pull would scan the device's own changes again.
+    #expect(page.cursor == 3)
+  }
 }
