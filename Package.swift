@@ -99,7 +99,8 @@ let package = Package(
         "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      path: "tools/sync-benchmark"
+      path: "tools/sync-benchmark",
+      exclude: ["run.sh"]
     ),
     .executableTarget(
       name: "liaison-properties",
