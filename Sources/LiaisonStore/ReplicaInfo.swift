@@ -23,13 +23,9 @@ public struct ReplicaInfo: Sendable, Equatable {
     }
     let idText: String = row["id"]
     guard let id = ReplicaID(idText) else { throw StoreError.database("bad replica id \(idText)") }
-    let villagesJSON: String = row["villages"]
-    guard case .array(let items) = try JSONValue(parsing: Array(villagesJSON.utf8)) else {
-      throw StoreError.database("bad village list")
-    }
     return ReplicaInfo(
       id: id, counter: UInt64(row["counter"] as Int64), author: row["author"],
-      villages: items.compactMap { if case .string(let text) = $0 { text } else { nil } })
+      villages: try StoreRows.villages(from: row["villages"]))
   }
 }
 

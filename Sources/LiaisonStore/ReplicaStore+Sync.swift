@@ -30,7 +30,7 @@ extension ReplicaStore {
             device = excluded.device, sent_seq = 0, received_cursor = '0'
           """, arguments: [Self.serverPeer, url, token, device])
       try db.execute(
-        sql: "UPDATE replica SET villages = ?", arguments: [TownshipStore.encode(villages)])
+        sql: "UPDATE replica SET villages = ?", arguments: [StoreRows.villages(villages)])
     }
   }
 

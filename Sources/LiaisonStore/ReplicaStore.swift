@@ -109,7 +109,7 @@ public final class ReplicaStore: Sendable {
     } catch {
       throw .invalid(error)
     }
-    let villagesJSON = CanonicalJSON.string(.array(villages.map { .string($0) }))
+    let villagesJSON = StoreRows.villages(villages)
     try write { db in
       try db.execute(
         sql:

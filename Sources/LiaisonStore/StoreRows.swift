@@ -64,4 +64,17 @@ enum StoreRows {
   static func change(_ bytes: Data) throws -> Change {
     try Change(json: JSONValue(parsing: bytes))
   }
+
+  /// A village list as stored in the replica, device and enrolment rows: a JSON array.
+  static func villages(_ villages: [String]) -> String {
+    CanonicalJSON.string(.array(villages.map { .string($0) }))
+  }
+
+  /// Reads a village list written by ``villages(_:)``.
+  static func villages(from text: String) throws -> [String] {
+    guard case .array(let items) = try JSONValue(parsing: Array(text.utf8)) else {
+      throw StoreError.database("bad village list")
+    }
+    return items.compactMap { if case .string(let village) = $0 { village } else { nil } }
+  }
 }

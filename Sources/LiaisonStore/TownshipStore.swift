@@ -77,7 +77,7 @@ public final class TownshipStore: Sendable {
           VALUES (?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          Secret.digest(code), name, Self.encode(villages), actor, now, enrollment.expiresAt,
+          Secret.digest(code), name, StoreRows.villages(villages), actor, now, enrollment.expiresAt,
         ])
       try Self.audit(db, now, actor, "issue enrolment code", name, villages.joined(separator: ", "))
     }
@@ -105,14 +105,15 @@ public final class TownshipStore: Sendable {
       }
       let device = Device(
         id: UUID().uuidString.lowercased(), name: row["name"], replica: deviceReplica,
-        villages: try Self.decode(row["villages"]))
+        villages: try StoreRows.villages(from: row["villages"]))
       try db.execute(
         sql: "UPDATE enrollment SET used_at = ? WHERE digest = ?",
         arguments: [now, Secret.digest(code)])
       try db.execute(
         sql: "INSERT INTO device (id, name, replica, villages, created_at) VALUES (?, ?, ?, ?, ?)",
         arguments: [
-          device.id, device.name, deviceReplica.description, Self.encode(device.villages), now,
+          device.id, device.name, deviceReplica.description, StoreRows.villages(device.villages),
+          now,
         ])
       try db.execute(
         sql:
@@ -145,7 +146,8 @@ public final class TownshipStore: Sendable {
       let replica = ReplicaID(row["replica"] as String)
     else { return nil }
     return Device(
-      id: row["id"], name: row["name"], replica: replica, villages: try decode(row["villages"]))
+      id: row["id"], name: row["name"], replica: replica,
+      villages: try StoreRows.villages(from: row["villages"]))
   }
 
   static func audit(
@@ -155,14 +157,5 @@ public final class TownshipStore: Sendable {
     try db.execute(
       sql: "INSERT INTO audit (time, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
       arguments: [time, actor, action, subject, detail])
-  }
-
-  static func encode(_ villages: [String]) -> String {
-    CanonicalJSON.string(.array(villages.map { .string($0) }))
-  }
-
-  static func decode(_ text: String) throws -> [String] {
-    guard case .array(let items) = try JSONValue(parsing: Array(text.utf8)) else { return [] }
-    return items.compactMap { if case .string(let text) = $0 { text } else { nil } }
   }
 }
