@@ -96,8 +96,9 @@ let package = Package(
     .executableTarget(
       name: "liaison-sync-bench",
       dependencies: [
-        "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "tools/sync-benchmark",
       exclude: ["run.sh"]

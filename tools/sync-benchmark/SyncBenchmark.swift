@@ -37,6 +37,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     let a = try await loaded.device("a", in: root)
     let b = try await loaded.device("b", in: root)
     try Self.record(reports, at: a)
+    let batches = try ServerSideBaseline.batches(of: a, size: batchSize)
 
     var started = Date()
     let pushed = try await Synchronizer(store: a, batchSize: batchSize).run(now: { 0 })
@@ -45,6 +46,12 @@ struct SyncBenchmark: AsyncParsableCommand {
     let pulled = try await Synchronizer(store: b, batchSize: batchSize).run(now: { 0 })
     let pullSeconds = Date().timeIntervalSince(started)
     let peak = loaded.peakMegabytes()
+    let storeOnly = try ServerSideBaseline.storeOnly(
+      batches, replica: try a.info().id,
+      in: (root as NSString).appendingPathComponent("store-only"))
+    let raw = try ServerSideBaseline.rawSQLite(
+      copying: (root as NSString).appendingPathComponent("server"),
+      into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
 
     // Ten fresh changes, against the loaded server and against an empty one.
     let incrementalLoaded = try await Self.incremental(a, records: 10)
@@ -66,6 +73,12 @@ struct SyncBenchmark: AsyncParsableCommand {
         "\(Int(Double(pulled.received) / pullSeconds)) changes/s (\(String(format: "%.1f", pullSeconds)) s)"
       ),
       ("server peak resident memory", "\(peak) MB"),
+      ("push without HTTP (body parse + TownshipStore.push)", "\(Int(storeOnly)) changes/s"),
+      ("raw SQLite, the server's rows, same schema and batches", "\(Int(raw)) rows/s"),
+      (
+        "end-to-end push / raw SQLite",
+        String(format: "%.2f", Double(pushed.sent) / pushSeconds / raw)
+      ),
       (
         "incremental sync of 10, server with \(reports) changes",
         String(format: "%.1f ms", incrementalLoaded * 1000)
