@@ -101,6 +101,14 @@ import Testing
           "b": .string("水\n\"\\/"), "c": .object([:]),
         ]))
     #expect(try JSONValue(parsing: Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
+    // Either side of the 18-digit fast path, and the ends of Int64.
+    for number: Int64 in [
+      -999_999_999_999_999_999, 999_999_999_999_999_999, 1_000_000_000_000_000_000, .max, .min,
+    ] {
+      #expect(try JSONValue(parsing: Array(String(number).utf8)) == .integer(number))
+    }
+    #expect(
+      try JSONValue(parsing: Array("9223372036854775808".utf8)) == .number(9.223372036854775808e18))
   }
 
   @Test func refusesWhatThePeersCouldReadDifferently() {
