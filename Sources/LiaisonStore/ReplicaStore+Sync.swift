@@ -69,12 +69,42 @@ extension ReplicaStore {
     }
   }
 
-  /// Records that the server acknowledged every change up to `sequence`.
-  public func acknowledgePush(upTo sequence: Int64) throws(StoreError) {
+  /// Records that the server acknowledged every change up to `sequence`, and the changes among
+  /// them it refused, with its reasons, in one transaction.
+  public func acknowledgePush(
+    upTo sequence: Int64, refused: [(sequence: Int64, code: String, message: String)] = [],
+    at time: Int64 = 0
+  ) throws(StoreError) {
     try write { db in
       try db.execute(
         sql: "UPDATE peer SET sent_seq = max(sent_seq, ?) WHERE name = ?",
         arguments: [sequence, Self.serverPeer])
+      for refusal in refused {
+        try db.execute(
+          sql: """
+            INSERT INTO refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (seq) DO UPDATE SET code = excluded.code, message = excluded.message,
+              refused_at = excluded.refused_at
+            """, arguments: [refusal.sequence, refusal.code, refusal.message, time])
+      }
+    }
+  }
+
+  /// The changes written here that the server refused, oldest first.
+  public func refusedChanges() throws(StoreError) -> [RefusedChange] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.seq, c.report, c.counter, c.time, r.code, r.message, r.refused_at
+          FROM refusal r JOIN change c ON c.seq = r.seq ORDER BY r.seq
+          """
+      ).map { row in
+        RefusedChange(
+          sequence: row["seq"], report: row["report"], counter: row["counter"],
+          writtenAt: row["time"], code: row["code"], message: row["message"],
+          refusedAt: row["refused_at"])
+      }
     }
   }
 

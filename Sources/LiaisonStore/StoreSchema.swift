@@ -106,6 +106,19 @@ enum StoreSchema {
       // the index their cost grew with the store, not with the changes since the last sync.
       try db.execute(sql: "CREATE INDEX change_by_replica ON change (replica, seq)")
     }
+    migrator.registerMigration("v6: changes the server refused") { db in
+      // A refused change stays in the device's log and state but never reaches the township;
+      // the device keeps why, so `liaison status` can say so instead of it passing unseen.
+      try db.execute(
+        sql: """
+          CREATE TABLE refusal (
+            seq INTEGER PRIMARY KEY REFERENCES change (seq),
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            refused_at INTEGER NOT NULL
+          )
+          """)
+    }
     return migrator
   }
 }

@@ -52,7 +52,11 @@ public struct Synchronizer: Sendable {
       let pending = try store.unsentChanges(limit: batchSize)
       guard let last = pending.last else { break }
       let answer = try await client.push(encoded: pending.map(\.body))
-      try store.acknowledgePush(upTo: last.sequence)
+      let refused = answer.rejected.compactMap { rejection in
+        pending.indices.contains(rejection.index)
+          ? (pending[rejection.index].sequence, rejection.code, rejection.message) : nil
+      }
+      try store.acknowledgePush(upTo: last.sequence, refused: refused, at: now())
       state.sent += answer.accepted + answer.duplicates
       state.rejected += answer.rejected.count
       state.seconds = Date().timeIntervalSince(started)
