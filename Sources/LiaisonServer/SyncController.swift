@@ -103,6 +103,8 @@ struct SyncController: Sendable {
     let page = try Self.guarded { () throws(StoreError) in
       try store.pull(after: cursor, limit: limit, for: device)
     }
+    // For `township devices` (changes pending); bookkeeping that must never fail a pull.
+    if !page.more { try? store.recordPull(by: device, through: page.cursor, now: clock()) }
     return JSONResponse.make(
       .object([
         "changes": .array(page.changes.map(\.json)), "cursor": .string(String(page.cursor)),
