@@ -107,7 +107,7 @@ public struct SyncClient: Sendable {
   }
 
   /// Sends one request and returns the answer's JSON object, or throws the server's refusal.
-  private func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
+  func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
     -> [String: JSONValue]
   {
     var request = HTTPClientRequest(url: baseURL + path)
