@@ -50,8 +50,10 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         default: .badRequest
         }
       return APIError(status, code: refusal.code, message: refusal.description)
-    case .unknownReport:
-      return APIError(.notFound, code: "unknown_report", message: error.description)
+    case .unknownReport(let prefix):
+      return APIError(
+        .notFound, code: "unknown_report",
+        message: "no report id starts with \"\(prefix)\"; `township reports` lists them")
     case .ambiguousReport:
       return APIError(.badRequest, code: "ambiguous_report", message: error.description)
     case .malformedReportID:

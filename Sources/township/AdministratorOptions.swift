@@ -29,7 +29,7 @@ struct AdministratorOptions: ParsableArguments {
       return token
     }
     if let token = AdminConfig.load()?.token { return token }
-    throw ValidationError(
+    throw CommandFailure(
       "give --token, set TOWNSHIP_TOKEN, or run `township login --server URL --token TOKEN` (`township init` printed the first token)"
     )
   }

@@ -14,7 +14,7 @@ struct ResolveCommand: AsyncParsableCommand {
       into the audit trail.
         township resolve 3f2a --field title --pick 2 --reason "乙方核实"
         township resolve 3f2a --field urgency --value high
-        township resolve 3f2a --field deleted --pick 2      (keep it deleted; 1 restores it)
+        township resolve 3f2a --field deleted --pick 2    (2 keeps it deleted, 1 restores it)
         township resolve 3f2a --all-from 李伟 --reason "李伟在现场"
       """)
 

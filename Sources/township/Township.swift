@@ -22,7 +22,8 @@ struct Township: AsyncParsableCommand {
         township resolve 3f2a --field title --pick 2 --reason "乙方核实"
         township devices
         township audit 3f2a
-      The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` saved       in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
+      The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` \
+      saved in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
       """,
     subcommands: [
       InitCommand.self, ServeCommand.self, LoginCommand.self, EnrollCommand.self,
