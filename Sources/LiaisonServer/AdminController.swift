@@ -18,7 +18,7 @@ struct AdminController: Sendable {
     group.get("reports/:id") { _, context in try report(context) }
     group.post("reports/:id/resolve") { request, context in try await resolve(request, context) }
     group.get("reports/:id/audit") { _, context in try reportAudit(context) }
-    group.get("export") { request, _ in try export(request) }
+    group.get("export") { request, context in try export(request, context) }
     addDeviceRoutes(to: group)
   }
 
@@ -134,11 +134,16 @@ struct AdminController: Sendable {
       ]))
   }
 
-  private func export(_ request: Request) throws -> Response {
+  private func export(_ request: Request, _ context: TownshipContext) throws -> Response {
     let includeDeleted = request.uri.queryParameters["all"] == "true"
     var states: [JSONValue] = []
     try Self.guarded { () throws(StoreError) in
       try store.replica.forEachReport(includeDeleted: includeDeleted) { states.append($0.json) }
+      // Reports name people: who took a copy of all of them is part of the trail.
+      try store.record(
+        "export reports", subject: "township",
+        detail: "\(states.count) reports" + (includeDeleted ? ", deleted included" : ""),
+        by: context.principal?.name ?? "", now: clock())
     }
     return JSONResponse.make(.object(["reports": .array(states)]))
   }

@@ -35,6 +35,7 @@ public struct ReportSummary: Sendable, Equatable {
   /// The writer's time of the latest change seen.
   public let updatedAt: Int64
 
+  /// A summary as a list answer over HTTP carries it, read back by the command that shows it.
   public init(
     id: ReportID, village: String, category: String, title: String, urgency: String,
     status: String, assignee: String, due: String, isDeleted: Bool, isConflicted: Bool,

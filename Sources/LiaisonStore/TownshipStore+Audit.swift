@@ -35,6 +35,14 @@ extension TownshipStore {
     }
   }
 
+  /// Records an action that changes nothing in the store but must be traceable, such as an
+  /// export of every report (reports name people).
+  public func record(
+    _ action: String, subject: String, detail: String, by actor: String, now: Int64
+  ) throws(StoreError) {
+    try replica.write { db in try Self.audit(db, now, actor, action, subject, detail, "") }
+  }
+
   /// Records an administrator's action with the reason given, in the caller's transaction.
   static func audit(
     _ db: Database, _ time: Int64, _ actor: String, _ action: String, _ subject: String,

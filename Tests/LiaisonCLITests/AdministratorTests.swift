@@ -172,6 +172,7 @@ import Testing
     #expect(reports.count == 1)
     let csv = try town.server.run("export", "--format", "csv")
     #expect(csv.succeeded && csv.output.contains("王五") && csv.output.contains("assignee"))
+    #expect(try town.server.run("audit").output.contains("export reports township: 1 reports"))
     #expect(town.server.stop() == 0)
   }
 
