@@ -24,6 +24,14 @@ extension FieldValue {
     if text.allSatisfy(\.isWhitespace), field.isClearable {
       return .absent
     }
+    let value = try word(text, for: field)
+    try value.validate(for: field)
+    return value
+  }
+
+  /// The value of `field` that `text` names as it stands, with no normalising and no check
+  /// beyond the word itself: the category, urgency or status word, the date, or the text.
+  public static func word(_ text: String, for field: Field) throws(ValidationError) -> FieldValue {
     let value: FieldValue
     switch field {
     case .category:
@@ -58,7 +66,6 @@ extension FieldValue {
     default:
       value = .text(text)
     }
-    try value.validate(for: field)
     return value
   }
 

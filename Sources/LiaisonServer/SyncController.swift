@@ -105,11 +105,20 @@ struct SyncController: Sendable {
     }
     // For `township devices` (changes pending); bookkeeping that must never fail a pull.
     if !page.more { try? store.recordPull(by: device, through: page.cursor, now: clock()) }
-    return JSONResponse.make(
-      .object([
-        "changes": .array(page.changes.map(\.json)), "cursor": .string(String(page.cursor)),
-        "more": .bool(page.more),
-      ]))
+    // The page is spliced from the logged bytes, members in canonical order, instead of
+    // decoding each change only to encode it again.
+    var buffer = ByteBuffer()
+    buffer.reserveCapacity(page.bodies.reduce(64) { $0 + $1.count + 1 })
+    buffer.writeString(#"{"changes":["#)
+    for (index, body) in page.bodies.enumerated() {
+      if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+      buffer.writeBytes(body)
+    }
+    buffer.writeString(#"],"cursor":""# + String(page.cursor) + #"","more":"#)
+    buffer.writeString(page.more ? "true}" : "false}")
+    return Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: buffer))
   }
 
   private func issueEnrollment(_ request: Request, _ context: TownshipContext) async throws

@@ -50,17 +50,22 @@ extension ReplicaStore {
     }
   }
 
-  /// This replica's own changes the server has not acknowledged, oldest first.
-  public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, change: Change)] {
+  /// This replica's own changes the server has not acknowledged, oldest first, as the
+  /// canonical JSON the log holds: a push sends these bytes without decoding them.
+  public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, body: [UInt8])] {
     try read { db in
       let replica = try ReplicaInfo.fetch(db)
       let sent =
         try Int64.fetchOne(
           db, sql: "SELECT sent_seq FROM peer WHERE name = ?", arguments: [Self.serverPeer]) ?? 0
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db, sql: "SELECT seq, body FROM change WHERE replica = ? AND seq > ? ORDER BY seq LIMIT ?",
-        arguments: [replica.id.description, sent, limit]
-      ).map { row in (row["seq"], try StoreRows.change(row["body"])) }
+        arguments: [replica.id.description, sent, limit])
+      var pending: [(sequence: Int64, body: [UInt8])] = []
+      while let row = try rows.next() {
+        pending.append((row[0], [UInt8](row[1] as Data)))
+      }
+      return pending
     }
   }
 

@@ -108,7 +108,8 @@ extension TownshipStore {
       }
       try db.execute(sql: "UPDATE replica SET counter = ?", arguments: [Int64(counter)])
       try StoreRows.save(db, state, changeTime: now)
-      for change in changes { try StoreRows.log(db, change) }
+      // Fresh dots of this replica: the log never holds them yet.
+      for change in changes { _ = try StoreRows.log(db, change) }
       let decided = decisions.keys.sorted()
       let decidedValues = decided.map { field in
         let value: String =

@@ -43,6 +43,32 @@ import Testing
     }
   }
 
+  @Test("the direct writer produces exactly the bytes of the JSON tree, sorted and escaped")
+  func directWriterAgreesWithTheTree() throws {
+    for seed in UInt64(1)...300 {
+      var simulation = MergeSimulation(seed: seed, replicaCount: 4, reportCount: 2)
+      for _ in 0..<40 { simulation.step() }
+      for replica in simulation.replicas {
+        for state in replica.reports.values {
+          #expect(state.canonicalBytes == CanonicalJSON.encode(state.json), "seed \(seed)")
+        }
+      }
+      for change in simulation.written.values {
+        #expect(change.canonicalBytes == CanonicalJSON.encode(change.json), "seed \(seed)")
+      }
+    }
+    let awkward = try Change(
+      report: ReportID(high: 0, low: 1), dot: Dot(replica: ReplicaID(high: 1, low: 2), counter: 9),
+      attribution: Attribution(author: "引号\"\\", time: 1_234_567_890_123),
+      fields: [
+        .location: .init(
+          value: .location(Location(text: "桥", latitudeE7: -900_000_000, longitudeE7: 0)),
+          seen: VersionVector()),
+        .title: .init(value: .text("\\ \"quoted\""), seen: VersionVector()),
+      ], deletion: nil, note: "line\nline\ttab")
+    #expect(awkward.canonicalBytes == CanonicalJSON.encode(awkward.json))
+  }
+
   @Test func errorsNameTheJSONPathOfTheBadMember() throws {
     let text = #"""
       {"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"report":"00000000-0000-4000-8000-000000000001",

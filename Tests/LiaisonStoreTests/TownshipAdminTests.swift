@@ -66,9 +66,10 @@ import Testing
     #expect(try store.conflicts().isEmpty)
     // The resolution is in the change log: the next pull of either device brings it.
     let page = try store.pull(after: 0, limit: 100, for: a)
-    #expect(page.changes.last?.dot == Dot(replica: server, counter: 1))
+    let changes = try page.bodies.map { try Change(json: JSONValue(parsing: $0)) }
+    #expect(changes.last?.dot == Dot(replica: server, counter: 1))
     var atA = ReportState(id: id)
-    for change in page.changes { atA.apply(change) }
+    for change in changes { atA.apply(change) }
     #expect(!atA.isConflicted && atA.value(.title) == .text("乙"))
     let audit = try store.auditTrail(subject: String(id.description.prefix(6)))
     #expect(audit.map(\.actor) == ["王主任"])
