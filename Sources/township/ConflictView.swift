@@ -37,7 +37,10 @@ struct ConflictView {
 
   func text(width: Int) -> String {
     let short = state.id.description.prefix(8)
-    var output = "Report \(state.id)  \(state.value(.title))\n"
+    // "Report " and the id take 45 columns; a long title is cut so the line still fits.
+    let title = DisplayWidth.truncate(
+      DisplayWidth.singleLine(state.value(.title).description), toWidth: max(10, width - 45))
+    var output = "Report \(state.id)  \(title)\n"
     output += "Village \(state.value(.village)), \(state.value(.category))"
     output += state.isDeleted ? ", deleted\n" : "\n"
     output += "Version \(version) (remembered for `township resolve`)\n"

@@ -74,6 +74,14 @@ import Testing
     #expect(try town.server.run("conflicts").output.contains("No report is in conflict"))
   }
 
+  /// Terminal tables fit 80 columns, Chinese counted two columns a character.
+  func expectFits(_ outcome: CommandLineRunner.Outcome) {
+    #expect(!outcome.output.isEmpty)
+    for line in outcome.output.split(separator: "\n") {
+      #expect(DisplayWidth.of(line) <= 80, "\(line)")
+    }
+  }
+
   @Test func aSameFieldConflictIsListedShownAndResolvedByPick() throws {
     let town = try township()
     #expect(try town.a.run("edit", town.report, "--title", "水渠纠纷（甲）").succeeded)
@@ -85,13 +93,14 @@ import Testing
     #expect(listed.output.contains(String(town.report.prefix(8))), "\(listed.output)")
     #expect(listed.output.contains("title") && listed.output.contains("李伟"))
     #expect(listed.output.contains("王芳"), "both devices are named: \(listed.output)")
-    for line in listed.output.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 80) }
+    expectFits(listed)
     guard case .array(let conflicts) = try json(town.server.run("conflicts", "--format", "json"))
     else { throw Unexpected() }
     #expect(conflicts.count == 1)
 
     let show = try town.server.run("conflict", "show", String(town.report.prefix(6)))
     #expect(show.succeeded, "\(show.error)")
+    expectFits(show)
     #expect(show.output.contains("水渠纠纷（甲）") && show.output.contains("水渠纠纷（乙）"))
     #expect(show.output.contains("Merged cleanly") && show.output.contains("dispute"))
     #expect(show.output.contains("*1"), "the provisional winner is marked: \(show.output)")
@@ -133,6 +142,9 @@ import Testing
 
     let audit = try town.server.run("audit", String(town.report.prefix(8)))
     #expect(audit.succeeded, "\(audit.error)")
+    expectFits(audit)
+    expectFits(try town.server.run("devices"))
+    expectFits(try town.server.run("audit"))
     #expect(audit.output.contains("王主任") && audit.output.contains("resolve conflict"))
     #expect(audit.output.contains("乙方核实"), "\(audit.output)")
     let trail = try town.server.run("audit", "--format", "json").output
