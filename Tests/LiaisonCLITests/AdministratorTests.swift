@@ -241,8 +241,10 @@ import Testing
     #expect(try town.server.run("conflicts").output.contains("title"), "nothing was written")
 
     #expect(try town.server.run("conflict", "show", town.report).output.contains("新情况"))
-    let fresh = try town.server.run("resolve", town.report, "--field", "title", "--pick", "2")
+    let fresh = try town.server.run("resolve", town.report, "--all-from", "王芳")
     #expect(fresh.succeeded, "\(fresh.error)")
+    try town.syncAll()
+    try expectNoConflict(town, title: "乙")
     #expect(town.server.stop() == 0)
   }
 
@@ -274,6 +276,20 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     #expect(try town.server.run(["devices"], environment: [:]).output.contains("王芳"))
+
+    // Revoked by name: the device is refused from its next sync, and the trail says why.
+    let revoked = try town.server.run(["revoke", "王芳", "--reason", "设备丢失"], environment: [:])
+    #expect(revoked.succeeded, "\(revoked.error)")
+    let refused = try town.b.run("sync")
+    #expect(!refused.succeeded && refused.error.contains("revoked"), "\(refused.error)")
+    guard case .array(let devices) = try json(town.server.run("devices", "--format", "json"))
+    else { throw Unexpected() }
+    let revokedNames = devices.compactMap { device -> JSONValue? in
+      guard case .object(let members) = device, members["revoked"] != .null else { return nil }
+      return members["name"]
+    }
+    #expect(revokedNames == [.string("王芳")])
+    #expect(try town.server.run("audit").output.contains("设备丢失"))
     #expect(town.server.stop() == 0)
   }
 }
