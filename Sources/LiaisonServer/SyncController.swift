@@ -103,6 +103,8 @@ struct SyncController: Sendable {
     let page = try Self.guarded { () throws(StoreError) in
       try store.pull(after: cursor, limit: limit, for: device)
     }
+    // For `township devices` (changes pending); bookkeeping that must never fail a pull.
+    if !page.more { try? store.recordPull(by: device, through: page.cursor, now: clock()) }
     // The page is spliced from the logged bytes, members in canonical order, instead of
     // decoding each change only to encode it again.
     var buffer = ByteBuffer()

@@ -141,6 +141,8 @@ public final class ReplicaStore: Sendable {
       throw .invalid(error)
     } catch let error as AccessError {
       throw .access(error)
+    } catch let error as AdminError {
+      throw .admin(error)
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:

@@ -125,7 +125,7 @@ public struct SyncClient: Sendable {
     return PullAnswer(changes: changes, cursor: nextCursor, more: more)
   }
 
-  private func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
+  func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
     -> [String: JSONValue]
   {
     try await send(path, method: method, body: body.map(CanonicalJSON.encode))

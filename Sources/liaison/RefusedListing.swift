@@ -1,4 +1,5 @@
 import LiaisonCodec
+import LiaisonPresentation
 import LiaisonStore
 import LiaisonText
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiaisonCodec
+import LiaisonPresentation
 import LiaisonStore
 
 struct StatusCommand: ParsableCommand {
