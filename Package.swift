@@ -153,6 +153,7 @@ let package = Package(
         "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .testTarget(
