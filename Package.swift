@@ -131,6 +131,29 @@ let package = Package(
       ],
       path: "tools/vectors"
     ),
+    // The fault simulator's engine: a fault-injecting proxy, the real server, simulated devices
+    // and the checks of every promise, shared by the `liaison-simulator` tool and the tests.
+    .target(
+      name: "LiaisonSimulation",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ]
+    ),
+    .executableTarget(
+      name: "liaison-simulator",
+      dependencies: [
+        "LiaisonSimulation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "tools/fault-simulator"
+    ),
+    .testTarget(
+      name: "LiaisonSimulationTests",
+      dependencies: ["LiaisonSimulation", "township", "LiaisonStore", "LiaisonTestKit"]
+    ),
     .testTarget(name: "LiaisonMergeTests", dependencies: ["LiaisonMerge", "LiaisonTestKit"]),
     .testTarget(
       name: "LiaisonStoreTests",
@@ -143,6 +166,7 @@ let package = Package(
         "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .testTarget(

@@ -1,0 +1,209 @@
+import Foundation
+import LiaisonMerge
+import LiaisonStore
+import LiaisonSync
+import LiaisonTestKit
+
+/// Runs the real server and many devices through the fault proxy, then checks every promise.
+///
+/// Devices act one at a time, in an order drawn from the seed, so a seed replays the same
+/// schedule of writes, syncs and faults. What a kill interrupts depends on timing, so a replay
+/// may take a different path after the first kill; the checks hold for every path.
+public struct FaultSimulation: Sendable {
+  public let configuration: SimulationConfiguration
+
+  public init(_ configuration: SimulationConfiguration) {
+    self.configuration = configuration
+  }
+
+  /// The world of one run: the server, the proxy, the devices and the ledger.
+  struct World {
+    let server: ServerProcess
+    let proxy: FaultProxy
+    var devices: [SimulatedDevice]
+    var ledger = WriteLedger()
+    var report = SimulationReport()
+    var restarts = 0
+    var downSteps = 0
+  }
+
+  public func run() async throws -> SimulationReport {
+    let started = Date()
+    var random = SeededGenerator(seed: configuration.seed)
+    let root = (configuration.directory as NSString).appendingPathComponent(
+      "liaison-simulation-\(configuration.seed)-\(UUID().uuidString.prefix(8))")
+    var world = try await setUp(root: root, random: &random)
+    defer { world.server.stop() }
+    world.report.seed = configuration.seed
+    world.report.devices = configuration.devices
+    world.proxy.setRates(configuration.rates)
+
+    while world.report.steps < configuration.steps
+      && Date().timeIntervalSince(started) < configuration.duration
+    {
+      let progress = max(
+        Double(world.report.steps) / Double(configuration.steps),
+        Date().timeIntervalSince(started) / configuration.duration)
+      try scheduleKills(&world, progress: progress, random: &random)
+      try await step(&world, random: &random)
+      world.report.steps += 1
+    }
+
+    world.proxy.setRates(.none)
+    world.proxy.disarmKill()
+    // A kill that fired just now lands within its delay (at most 25 ms); let it, then restart.
+    try await Task.sleep(for: .milliseconds(100))
+    try restartIfKilled(&world, now: true)
+    try await settle(&world)
+    world.report.faults = world.proxy.counts
+    world.report.kills = world.server.kills
+    world.server.stop()
+    try check(&world)
+    world.report.seconds = Date().timeIntervalSince(started)
+    try await world.proxy.stop()
+    if world.report.passed { try? FileManager.default.removeItem(atPath: root) }
+    return world.report
+  }
+
+  private func setUp(root: String, random: inout SeededGenerator) async throws -> World {
+    let server = ServerProcess(
+      binary: configuration.township, directory: (root as NSString).appendingPathComponent("server")
+    )
+    let port = try server.start()
+    guard let token = server.adminToken else {
+      throw SimulationFailure("township serve printed no administrator token")
+    }
+    let proxy = try await FaultProxy.start(
+      backendPort: port, seed: random.next(), rates: .none, onKill: { server.kill() })
+    let http = SyncClient.makeHTTPClient()
+    var devices: [SimulatedDevice] = []
+    do {
+      let admin = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: token, http: http)
+      let open = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: nil, http: http)
+      for index in 0..<configuration.devices {
+        let name = "liaison-\(index)"
+        let store = try ReplicaStore.create(
+          in: (root as NSString).appendingPathComponent(name), author: name,
+          villages: DeviceEdits.villages, replica: ReplicaID.random(using: &random), now: 0)
+        let code = try await admin.issueEnrollment(
+          name: name, villages: DeviceEdits.villages, expiresInSeconds: 3_600
+        ).code
+        let enrolled = try await open.enroll(code: code, replica: try store.info().id)
+        try store.link(
+          toServer: "http://127.0.0.1:\(proxy.port)", token: enrolled.token,
+          device: enrolled.device, villages: enrolled.villages)
+        devices.append(SimulatedDevice(name: name, store: store))
+      }
+      try await http.shutdown()
+    } catch {
+      try? await http.shutdown()
+      server.stop()
+      throw error
+    }
+    return World(server: server, proxy: proxy, devices: devices)
+  }
+
+  /// Arms the next server kill when the run has got far enough, and restarts a killed server
+  /// after a few steps down.
+  private func scheduleKills(
+    _ world: inout World, progress: Double, random: inout SeededGenerator
+  ) throws {
+    if world.server.kills > world.restarts {
+      try restartIfKilled(&world, now: false)
+      return
+    }
+    let due = min(configuration.kills, Int(progress * Double(configuration.kills + 1)))
+    if world.server.kills < due, !world.proxy.killArmed {
+      world.proxy.armKill(
+        KillPoint(
+          bodyShare: [0.3, 0.8, 1.0, 1.0].randomElement(using: &random)!,
+          delayMilliseconds: Int.random(in: 0...25, using: &random)))
+      world.downSteps = Int.random(in: 0...4, using: &random)
+    }
+  }
+
+  private func restartIfKilled(_ world: inout World, now: Bool) throws {
+    guard world.server.kills > world.restarts else { return }
+    if !now, world.downSteps > 0 {
+      world.downSteps -= 1
+      return
+    }
+    world.server.reap()
+    world.proxy.setBackend(port: try world.server.start())
+    world.restarts = world.server.kills
+  }
+
+  /// One device does one thing.
+  private func step(_ world: inout World, random: inout SeededGenerator) async throws {
+    let index = Int.random(in: 0..<world.devices.count, using: &random)
+    let device = world.devices[index]
+    let time = 1_772_323_200_000 + Int64(world.report.steps) * 1_000
+    let roll = Double.random(in: 0..<1, using: &random)
+    switch roll {
+    case ..<0.06:
+      world.devices[index].online.toggle()
+    case ..<0.40:
+      guard device.online else { return }
+      record(
+        await device.sync(batchSize: Int.random(in: 1...40, using: &random), time: time),
+        device, &world.report)
+    case ..<0.52:
+      try device.create(
+        DeviceEdits.newReport(using: &random), id: ReportID.random(using: &random), time: time,
+        ledger: &world.ledger)
+    default:
+      guard let report = pickReport(world.ledger, using: &random) else { return }
+      let edit = try edit(for: roll, report: report, on: device, using: &random)
+      _ = try device.edit(edit, report, time: time, ledger: &world.ledger)
+    }
+  }
+
+  /// The edit a roll above 0.52 makes: a field edit, a note, a delete or restore, or a
+  /// resolution of a conflict the device sees.
+  private func edit(
+    for roll: Double, report: ReportID, on device: SimulatedDevice,
+    using random: inout SeededGenerator
+  ) throws -> ReportEdit {
+    switch roll {
+    case ..<0.84: return ReportEdit(values: DeviceEdits.edit(using: &random))
+    case ..<0.91: return .note(DeviceEdits.notes.randomElement(using: &random)!)
+    case ..<0.96:
+      let deleted = try device.store.report(report)?.isDeleted ?? false
+      return deleted ? .restore : .delete
+    default:
+      guard let state = try device.store.report(report), let field = state.conflicts.first else {
+        return ReportEdit(values: DeviceEdits.edit(using: &random))
+      }
+      if field == .deleted { return ReportEdit(deleting: Bool.random(using: &random)) }
+      return ReportEdit(values: [field: state.value(field)])
+    }
+  }
+
+  /// A report to edit: mostly one of the newest few, so devices collide on them.
+  private func pickReport(_ ledger: WriteLedger, using random: inout SeededGenerator)
+    -> ReportID?
+  {
+    guard !ledger.created.isEmpty else { return nil }
+    if Double.random(in: 0..<1, using: &random) < 0.7 {
+      return ledger.created.suffix(8).randomElement(using: &random)
+    }
+    return ledger.created.randomElement(using: &random)
+  }
+
+  private func record(
+    _ result: Result<SyncProgress, any Error>, _ device: SimulatedDevice,
+    _ report: inout SimulationReport
+  ) {
+    report.syncs += 1
+    switch result {
+    case .success(let progress):
+      if progress.rejected > 0 {
+        report.violations.append("\(device.name): the server rejected \(progress.rejected) changes")
+      }
+    case .failure(let error):
+      report.failedSyncs += 1
+      if let error = error as? SyncError, case .unreachable = error { return }
+      report.refusals.append("\(device.name): \(error)")
+    }
+  }
+}

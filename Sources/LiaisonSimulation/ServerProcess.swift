@@ -1,0 +1,93 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The real `township serve` on one store directory, which can be killed with SIGKILL at any
+/// moment (from any thread) and started again on the same store.
+///
+/// Each start listens on a new free port; the ``FaultProxy`` in front hides the change.
+public final class ServerProcess: Sendable {
+  public let binary: URL
+  public let directory: String
+
+  struct Running: @unchecked Sendable {
+    let process: Process
+  }
+
+  private let running = NIOLockedValueBox<Running?>(nil)
+  private let killed = NIOLockedValueBox(0)
+  private let token = NIOLockedValueBox<String?>(nil)
+
+  public init(binary: URL, directory: String) {
+    self.binary = binary
+    self.directory = directory
+  }
+
+  /// The administrator token printed when the first start created the store.
+  public var adminToken: String? { token.withLockedValue { $0 } }
+
+  /// How many times the server was killed.
+  public var kills: Int { killed.withLockedValue { $0 } }
+
+  /// True while the last started server is alive.
+  public var isRunning: Bool { running.withLockedValue { $0?.process.isRunning ?? false } }
+
+  /// Starts the server and returns its port once it listens.
+  public func start() throws -> Int {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["serve", "--store", directory, "--port", "0", "--log-level", "critical"]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var text = ""
+    while !text.contains("township serving") {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      text += String(decoding: chunk, as: UTF8.self)
+    }
+    guard let address = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression),
+      let port = Int(text[address].split(separator: ":").last ?? "")
+    else {
+      process.terminate()
+      throw SimulationFailure("township serve did not start: \(text)")
+    }
+    if let found = text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression) {
+      token.withLockedValue { $0 = String(text[found]) }
+    }
+    running.withLockedValue { $0 = Running(process: process) }
+    return port
+  }
+
+  /// Kills the server with SIGKILL: no shutdown, no final write. Safe from any thread.
+  public func kill() {
+    running.withLockedValue { running in
+      guard let process = running?.process, process.isRunning else { return }
+      Foundation.kill(process.processIdentifier, SIGKILL)
+      killed.withLockedValue { $0 += 1 }
+    }
+  }
+
+  /// Waits for a killed server to be gone, so its port and store are free.
+  public func reap() {
+    let process = running.withLockedValue { $0?.process }
+    process?.waitUntilExit()
+  }
+
+  /// Stops the server gracefully with SIGTERM and waits for it.
+  public func stop() {
+    let process = running.withLockedValue { $0?.process }
+    guard let process else { return }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+  }
+}
+
+/// The simulator could not set up or run its world (not a violation of a promise).
+public struct SimulationFailure: Error, CustomStringConvertible {
+  public let description: String
+
+  public init(_ description: String) {
+    self.description = description
+  }
+}

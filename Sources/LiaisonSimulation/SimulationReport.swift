@@ -1,0 +1,58 @@
+import Foundation
+
+/// How a simulation is set up.
+public struct SimulationConfiguration: Sendable {
+  /// Every random choice comes from this seed: the schedule of device actions, the faults of
+  /// each connection in turn, and where each server kill lands.
+  public var seed: UInt64
+  public var devices = 20
+  /// Stop after this many device actions, or after ``duration``, whichever comes first.
+  public var steps = Int.max
+  /// Stop after this many seconds of device actions.
+  public var duration: Double = .infinity
+  /// How many times the server is killed with SIGKILL during a push, spread over the run.
+  public var kills = 4
+  public var rates = FaultRates()
+  /// The `township` executable.
+  public var township: URL
+  /// Where the stores go; a new directory under it is removed after a passing run.
+  public var directory: String
+
+  public init(seed: UInt64, township: URL, directory: String) {
+    self.seed = seed
+    self.township = township
+    self.directory = directory
+  }
+}
+
+/// What a simulation did and found.
+public struct SimulationReport: Sendable {
+  public var seed: UInt64 = 0
+  public var devices = 0
+  public var steps = 0
+  public var writes = 0
+  public var reports = 0
+  public var syncs = 0
+  public var failedSyncs = 0
+  /// Sync answers the server refused, or that were not understood: never expected.
+  public var refusals: [String] = []
+  public var faults = FaultCounts()
+  public var kills = 0
+  public var conflicts = 0
+  public var finalRounds = 0
+  public var seconds = 0.0
+  public var violations: [String] = []
+
+  public init() {}
+
+  public var passed: Bool { violations.isEmpty }
+
+  /// One line with the figures and the verdict.
+  public var summary: String {
+    "seed \(seed): \(devices) devices, \(steps) steps, \(writes) writes to \(reports) reports, "
+      + "\(syncs) syncs (\(failedSyncs) failed), \(faults.total) faults injected (\(faults)), "
+      + "\(kills) server kills, \(conflicts) conflicts, settled in \(finalRounds) rounds, "
+      + String(format: "%.1f s", seconds) + ": "
+      + (passed ? "PASS" : "FAIL (\(violations.count) violations)")
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import LiaisonSimulation
+import Testing
+
+/// A small configuration of the fault simulator: the real server, a few devices, a faulty
+/// link and server kills, with every promise checked at the end.
+@Suite struct FaultSimulationTests {
+  static let township: URL = {
+    let candidates = [
+      Bundle.main.bundleURL,
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug"),
+    ]
+    for directory in candidates {
+      let binary = directory.appendingPathComponent("township")
+      if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+    }
+    return candidates[0].appendingPathComponent("township")
+  }()
+
+  @Test func fewDevicesThroughFaultsAndServerKillsKeepEveryPromise() async throws {
+    let seed =
+      UInt64(ProcessInfo.processInfo.environment["LIAISON_SIMULATION_SEED"] ?? "") ?? 20_261_121
+    var configuration = SimulationConfiguration(
+      seed: seed, township: Self.township, directory: NSTemporaryDirectory())
+    configuration.devices = 8
+    configuration.steps = 1_500
+    configuration.kills = 4
+    let report = try await FaultSimulation(configuration).run()
+    print(report.summary)
+    #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(20))")
+    // The run must have exercised what it claims to, or it proved nothing.
+    #expect(report.kills == 4, "seed \(seed): \(report.summary)")
+    #expect(report.faults.total > 20, "seed \(seed): \(report.summary)")
+    #expect(report.failedSyncs > 0, "seed \(seed): \(report.summary)")
+    #expect(report.conflicts > 0, "seed \(seed): \(report.summary)")
+  }
+}
