@@ -62,8 +62,12 @@ struct SyncBenchmark: AsyncParsableCommand {
         into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
     }
 
-    // Ten fresh changes, against the loaded server and against an empty one.
-    let incrementalLoaded = try await Self.incremental(a, records: 10)
+    // Ten fresh changes from a new, small device, against the loaded server and against an
+    // empty one: only the server differs. The new device starts where B's pull ended, as if
+    // it had pulled everything already, so its sync sends and reads only what is new.
+    let d = try await loaded.device("d", in: root)
+    try d.applyPulled([], cursor: try b.serverLink()?.cursor ?? 0)
+    let incrementalLoaded = try await Self.incremental(d, records: 10)
     let empty = try Server(
       binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
     let c = try await empty.device("c", in: root)
