@@ -276,6 +276,20 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     #expect(try town.server.run(["devices"], environment: [:]).output.contains("王芳"))
+    // Without $TOWNSHIP_HOME the file goes in $HOME/.township, which only its owner opens;
+    // the server's store, created on its first run, is as private.
+    let home = (town.server.adminHome as NSString).appendingPathComponent("user")
+    let elsewhere = try town.server.run(
+      ["login", "--server", town.server.url, "--token", town.server.server.adminToken],
+      environment: ["TOWNSHIP_HOME": "", "HOME": home])
+    #expect(elsewhere.succeeded, "\(elsewhere.error)")
+    let attributes = FileManager.default.attributesOfItem
+    let saved = (home as NSString).appendingPathComponent(".township")
+    #expect(try attributes(saved)[.posixPermissions] as? Int == 0o700)
+    #expect(try attributes(saved + "/admin.json")[.posixPermissions] as? Int == 0o600)
+    #expect(try attributes(town.server.home)[.posixPermissions] as? Int == 0o700)
+    #expect(
+      try attributes(town.server.home + "/liaison.sqlite")[.posixPermissions] as? Int == 0o600)
 
     // Revoked by name: the device is refused from its next sync, and the trail says why.
     let revoked = try town.server.run(["revoke", "王芳", "--reason", "设备丢失"], environment: [:])
