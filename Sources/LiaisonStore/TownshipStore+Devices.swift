@@ -46,13 +46,18 @@ extension TownshipStore {
     }
   }
 
-  /// The device whose id is `text`, whose name it is, or whose id starts with it.
+  /// The device whose id is `text`, whose name it is, or whose id starts with it. Of several
+  /// devices of one name, those not revoked come first, so a liaison enrolled again after a
+  /// revocation is named as simply as before.
   public func findDevice(_ text: String) throws(StoreError) -> Device {
     guard !text.isEmpty else { throw .admin(.unknownDevice(text)) }
     return try replica.read { db in
-      var ids = try String.fetchAll(
-        db, sql: "SELECT id FROM device WHERE id = ?1 OR name = ?1 ORDER BY id LIMIT 10",
+      let named = try Row.fetchAll(
+        db,
+        sql: "SELECT id, revoked_at FROM device WHERE id = ?1 OR name = ?1 ORDER BY id LIMIT 10",
         arguments: [text])
+      let active = named.filter { ($0["revoked_at"] as Int64?) == nil }
+      var ids = (active.isEmpty ? named : active).map { $0["id"] as String }
       if ids.isEmpty {
         let prefix = text.lowercased()
         ids = try String.fetchAll(

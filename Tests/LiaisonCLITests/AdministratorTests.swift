@@ -296,6 +296,12 @@ import Testing
     #expect(revoked.succeeded, "\(revoked.error)")
     let refused = try town.b.run("sync")
     #expect(!refused.succeeded && refused.error.contains("revoked"), "\(refused.error)")
+    let twice = try town.server.run(["revoke", "王芳"], environment: [:])
+    #expect(!twice.succeeded && twice.errorLines.count == 1, "\(twice.error)")
+    #expect(twice.error.contains("revoked already"), "\(twice.error)")
+    let taken = try town.server.run(["admin", "add", "administrator"], environment: [:])
+    #expect(!taken.succeeded && taken.errorLines.count == 1, "\(taken.error)")
+    #expect(taken.error.contains("already called"), "\(taken.error)")
     guard case .array(let devices) = try json(town.server.run("devices", "--format", "json"))
     else { throw Unexpected() }
     let revokedNames = devices.compactMap { device -> JSONValue? in

@@ -201,6 +201,20 @@ import Testing
       #expect(list.count == 2)
       let last = try #require(try town.store.auditTrail().last)
       #expect(last.actor == "王主任" && last.action == "revoke device" && last.reason == "设备丢失")
+
+      // A name is taken once, and a device is revoked once: the first time stands.
+      let refusals: [(String, [String: JSONValue], String)] = [
+        ("/v1/admin/administrators", ["name": .string("王主任")], "name_taken"),
+        ("/v1/admin/revocations", ["device": .string("李伟")], "already_revoked"),
+      ]
+      for (uri, request, code) in refusals {
+        let refused = try await client.execute(
+          uri: uri, method: .post, headers: town.admin, body: body(request))
+        #expect(refused.status == .conflict, "\(uri)")
+        guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+        #expect(error["code"] == .string(code), "\(uri): \(error)")
+      }
+      #expect(try town.store.auditTrail().last == last)
     }
   }
 }

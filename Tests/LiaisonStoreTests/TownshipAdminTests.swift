@@ -146,4 +146,37 @@ import Testing
     #expect(throws: StoreError.admin(.unknownDevice("nobody"))) { try store.findDevice("nobody") }
     #expect(try store.auditTrail().last?.reason == "设备丢失")
   }
+
+  @Test func anAdministratorsNameIsTakenOnce() throws {
+    let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
+    _ = try store.addAdministrator("王主任", by: "管理员", now: 1)
+    for name in ["王主任", "管理员"] {
+      #expect(throws: StoreError.admin(.nameTaken(name))) {
+        try store.addAdministrator(name, by: "管理员", now: 2)
+      }
+    }
+    #expect(try store.auditTrail().filter { $0.action == "add administrator" }.count == 2)
+  }
+
+  @Test func aDeviceIsRevokedOnceAndALiaisonEnrolledAgainIsNamedAsBefore() throws {
+    let (store, a, _, _) = try titles("甲", "乙")
+    try store.revoke(device: a.id, by: "管理员", reason: "设备丢失", now: 70)
+    #expect(throws: StoreError.admin(.alreadyRevoked(name: "李伟", device: a.id, at: 70))) {
+      try store.revoke(device: a.id, by: "管理员", reason: "又丢了", now: 80)
+    }
+    #expect(try store.devices().first { $0.device.id == a.id }?.revokedAt == 70)
+    #expect(
+      try store.auditTrail().filter { $0.action == "revoke device" }.map(\.reason) == ["设备丢失"])
+    // 李伟 enrolls a new device: the name finds it, not the revoked one.
+    let code = try store.issueEnrollment(
+      name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 90
+    ).code
+    let again = try store.enroll(code: code, replica: Fixtures.replica(0xa9), now: 91).device
+    #expect(try store.findDevice("李伟") == again)
+    try store.revoke(device: try store.findDevice("李伟").id, by: "管理员", reason: "", now: 92)
+    #expect(try store.devices().first { $0.device.id == again.id }?.revokedAt == 92)
+    // Both revoked: the name is ambiguous again, and the id says which.
+    #expect(throws: StoreError.self) { try store.findDevice("李伟") }
+    #expect(try store.findDevice(a.id) == a)
+  }
 }
