@@ -179,4 +179,17 @@ import Testing
     #expect(throws: StoreError.self) { try store.findDevice("李伟") }
     #expect(try store.findDevice(a.id) == a)
   }
+
+  @Test func aDeleteAgainstAnEditOfTwoFieldsCountsTheEditOnce() throws {
+    // 李伟 sets two fields in one change at minute 5; 王芳 deletes at minute 6.
+    let (store, a, b, id) = try township(
+      ReportEdit(values: [.details: .text("仍需处理"), .urgency: .urgency(.high)]), .delete)
+    let state = try #require(try store.replica.report(id))
+    let choices = state.choices(for: .deleted)
+    #expect(choices[0].writes.map(\.dot) == [Dot(replica: a.replica, counter: 2)])
+    #expect(choices[1].writes.map(\.dot) == [Dot(replica: b.replica, counter: 1)])
+    // The conflict began with its second write, the delete, not with the edit counted twice.
+    #expect(state.conflictSince == Fixtures.author("", minutes: 6).time)
+    #expect(try store.conflicts().first?.since == Fixtures.author("", minutes: 6).time)
+  }
 }
