@@ -126,8 +126,21 @@ extension TownshipStore {
     }
   }
 
-  /// What a resolution decides, field by field, checked against the report as it is.
+  /// What a resolution decides, field by field, checked against the report as it is. While
+  /// `deleted` is in conflict, a resolution that decides values must decide it too: the
+  /// server's write would otherwise be one more edit the delete has not seen, silently added
+  /// to the side that restores the report.
   private static func decisions(_ resolution: Resolution, for state: ReportState) throws
+    -> [Field: ConflictChoice.Outcome]
+  {
+    let decisions = try proposedDecisions(resolution, for: state)
+    if state.conflicts.contains(.deleted), decisions[.deleted] == nil {
+      throw AdminError.deletionUndecided(state.id)
+    }
+    return decisions
+  }
+
+  private static func proposedDecisions(_ resolution: Resolution, for state: ReportState) throws
     -> [Field: ConflictChoice.Outcome]
   {
     let conflicts = state.conflicts

@@ -30,6 +30,23 @@ import Testing
     return (store, devices[0], devices[1], scenario.report)
   }
 
+  /// 张强's device, which saw only the report's creation (by `creator`), deletes it: the
+  /// delete crosses every edit made since.
+  func deleteByAThirdDevice(_ store: TownshipStore, creator: Device, _ id: ReportID) throws {
+    let code = try store.issueEnrollment(
+      name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
+    ).code
+    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), now: 5).device
+    let edit = ReportEdit(values: [.urgency: .urgency(.high)])
+    var atC = ReportState(id: id)
+    atC.apply(
+      try ConflictScenario(a: creator.replica, b: c.replica, editA: edit, editB: edit).fromA[0])
+    let delete = try atC.write(
+      .delete, dot: Dot(replica: c.replica, counter: 1),
+      attribution: Fixtures.author("张强", minutes: 7))
+    _ = try store.push([delete.json], from: c, now: 6)
+  }
+
   func titles(_ a: String, _ b: String) throws -> (TownshipStore, Device, Device, ReportID) {
     try township(ReportEdit(values: [.title: .text(a)]), ReportEdit(values: [.title: .text(b)]))
   }
@@ -191,5 +208,39 @@ import Testing
     // The conflict began with its second write, the delete, not with the edit counted twice.
     #expect(state.conflictSince == Fixtures.author("", minutes: 6).time)
     #expect(try store.conflicts().first?.since == Fixtures.author("", minutes: 6).time)
+  }
+
+  @Test func aValueIsNotDecidedWhileTheDeletionIsUndecided() throws {
+    // 李伟 and 王芳 retitle the report; 张强, who saw only its creation, deletes it.
+    let (store, a, _, id) = try titles("甲", "乙")
+    try deleteByAThirdDevice(store, creator: a, id)
+    let state = try #require(try store.replica.report(id))
+    #expect(state.conflicts == [.deleted, .title])
+    for resolution in [Resolution.pick(.title, 1), .value(.title, "丙")] {
+      #expect(throws: StoreError.admin(.deletionUndecided(id))) {
+        try store.resolve(id, resolution, expecting: state.version, by: "管理员", reason: "", now: 9)
+      }
+    }
+    #expect(try store.replica.report(id)?.version == state.version)
+    #expect(try store.auditTrail(subject: id.description).isEmpty)
+    // Deciding the deletion first, then the title, works; so does --all-from, which decides
+    // both at once.
+    let restored = try store.resolve(
+      id, .pick(.deleted, 1), expecting: state.version, by: "管理员", reason: "", now: 10)
+    #expect(restored.remaining == [.title] && !restored.state.isDeleted)
+    let titled = try store.resolve(
+      id, .pick(.title, 2), expecting: restored.state.version, by: "管理员", reason: "", now: 11)
+    #expect(titled.remaining.isEmpty && titled.state.value(.title) == .text("乙"))
+  }
+
+  @Test func allFromDecidesTheDeletionWithTheValues() throws {
+    let (store, a, _, id) = try titles("甲", "乙")
+    try deleteByAThirdDevice(store, creator: a, id)
+    let state = try #require(try store.replica.report(id))
+    let outcome = try store.resolve(
+      id, .allFrom(a.replica, device: a.name), expecting: state.version, by: "管理员", reason: "",
+      now: 9)
+    #expect(outcome.resolved == [.deleted, .title] && outcome.remaining.isEmpty)
+    #expect(!outcome.state.isDeleted && outcome.state.value(.title) == .text("甲"))
   }
 }
