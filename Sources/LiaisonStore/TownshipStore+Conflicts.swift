@@ -71,7 +71,8 @@ extension TownshipStore {
     _ id: ReportID, _ resolution: Resolution, expecting version: String, by administrator: String,
     reason: String, now: Int64
   ) throws(StoreError) -> ResolutionOutcome {
-    try replica.write { db in
+    try Self.checkReason(reason)
+    return try replica.write { db in
       guard var state = try StoreRows.state(db, id) else { throw StoreError.unknownReport("\(id)") }
       guard state.version == version else { throw AdminError.stale(id, current: state.version) }
       let decisions = try Self.decisions(resolution, for: state)

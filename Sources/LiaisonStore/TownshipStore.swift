@@ -31,9 +31,10 @@ public final class TownshipStore: Sendable {
   }
 
   /// Adds an administrator credential and returns its token.
-  public func addAdministrator(_ name: String, by actor: String, now: Int64) throws(StoreError)
-    -> String
+  public func addAdministrator(_ name: String, by actor: String, reason: String = "", now: Int64)
+    throws(StoreError) -> String
   {
+    try Self.checkReason(reason)
     let token = Secret.newToken()
     try replica.write { db in
       // Actions are recorded by name, so two administrators of one name could not be told
@@ -48,7 +49,7 @@ public final class TownshipStore: Sendable {
         sql:
           "INSERT INTO credential (digest, kind, principal, name, created_at) VALUES (?, 'administrator', ?, ?, ?)",
         arguments: [Secret.digest(token), name, name, now])
-      try Self.audit(db, now, actor, "add administrator", name, "")
+      try Self.audit(db, now, actor, "add administrator", name, "", reason)
     }
     return token
   }
@@ -137,6 +138,7 @@ public final class TownshipStore: Sendable {
   public func revoke(device id: String, by actor: String, reason: String, now: Int64)
     throws(StoreError)
   {
+    try Self.checkReason(reason)
     try replica.write { db in
       guard let device = try Self.device(db, id: id) else { throw AdminError.unknownDevice(id) }
       // The first revocation's time stands: the trail and `township devices` keep telling

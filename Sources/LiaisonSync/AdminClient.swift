@@ -63,9 +63,12 @@ public struct AdminClient: Sendable {
   }
 
   /// `POST /v1/admin/administrators`: a new administrator credential.
-  public func addAdministrator(name: String) async throws(SyncError) -> [String: JSONValue] {
+  public func addAdministrator(name: String, reason: String = "") async throws(SyncError)
+    -> [String: JSONValue]
+  {
     try await client.send(
-      "/v1/admin/administrators", method: .POST, body: .object(["name": .string(name)]))
+      "/v1/admin/administrators", method: .POST,
+      body: .object(["name": .string(name), "reason": .string(reason)]))
   }
 
   private func get(_ path: String, _ query: [String: String?]) async throws(SyncError)

@@ -25,7 +25,8 @@ struct ResolveCommand: AsyncParsableCommand {
   @Option(help: "Set this value instead (for deleted: yes or no).") var value: String?
   @Option(help: "Take every conflicting value this device wrote (id, prefix or name).")
   var allFrom: String?
-  @Option(help: "Why; recorded in the audit trail.") var reason = ""
+  @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
+  var reason = ""
   @Option(help: "The version you decided on, for scripts; default: the one last shown.")
   var expect: String?
 

@@ -217,6 +217,50 @@ import Testing
       #expect(try town.store.auditTrail().last == last)
     }
   }
+
+  @Test func aReasonIsOneLineOfAtMostAThousandCharacters() async throws {
+    let town = try township()
+    let version = try #require(try town.store.replica.report(town.report)).version
+    let before = try town.store.auditTrail()
+    let resolve = "/v1/admin/reports/\(town.report)/resolve"
+    let requests: [(String, [String: JSONValue])] = [
+      (resolve, ["expect": .string(version), "field": .string("title"), "pick": .integer(1)]),
+      ("/v1/admin/revocations", ["device": .string("李伟")]),
+      ("/v1/admin/administrators", ["name": .string("王主任")]),
+    ]
+    let reasons: [(String, String)] = [
+      (String(repeating: "因", count: 1001), "too_long"), ("核实\n另有隐情", "control_character"),
+      ("\u{1b}[31m", "control_character"), ("   ", "empty"),
+    ]
+    try await town.application.test(.router) { client in
+      for (uri, request) in requests {
+        for (reason, code) in reasons {
+          var members = request
+          members["reason"] = .string(reason)
+          let refused = try await client.execute(
+            uri: uri, method: .post, headers: town.admin, body: body(members))
+          #expect(refused.status == .badRequest, "\(uri) \(code)")
+          guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+          #expect(error["code"] == .string(code), "\(uri): \(error)")
+          #expect(error["field"] == .string("reason"), "\(uri): \(error)")
+        }
+      }
+      #expect(try town.store.auditTrail() == before)
+      #expect(try town.store.replica.report(town.report)?.version == version)
+      // A thousand characters on one line is a reason like any other.
+      var members = requests[0].1
+      members["reason"] = .string(String(repeating: "因", count: 1000))
+      let accepted = try await client.execute(
+        uri: resolve, method: .post, headers: town.admin, body: body(members))
+      #expect(accepted.status == .ok)
+      #expect(try town.store.auditTrail().last?.reason.count == 1000)
+      let added = try await client.execute(
+        uri: "/v1/admin/administrators", method: .post, headers: town.admin,
+        body: body(["name": .string("王主任"), "reason": .string("乡长任命")]))
+      #expect(added.status == .created)
+      #expect(try town.store.auditTrail().last?.reason == "乡长任命")
+    }
+  }
 }
 
 /// An answer that was not the shape the test needs.
