@@ -266,6 +266,18 @@ import Testing
       #expect(refused.error.contains("administrator"), "\(command): \(refused.error)")
     }
     #expect(try town.b.run("sync").succeeded, "nothing was revoked")
+    // `township enroll` speaks to the administrator like the other commands, not as a device
+    // whose changes wait for the next sync.
+    let forbidden = try town.server.run(
+      ["enroll", "--name", "x", "--village", "东村", "--server", town.server.url, "--token", token],
+      environment: [:])
+    #expect(forbidden.error.contains("this token is not an administrator's"), "\(forbidden.error)")
+    let unreachable = try town.server.run(
+      ["enroll", "--name", "x", "--village", "东村", "--server", "http://127.0.0.1:9"],
+      environment: ["TOWNSHIP_TOKEN": town.server.server.adminToken])
+    #expect(!unreachable.succeeded && unreachable.errorLines.count == 1, "\(unreachable.error)")
+    #expect(unreachable.error.contains("check --server"), "\(unreachable.error)")
+    #expect(!unreachable.error.contains("your changes"), "\(unreachable.error)")
 
     // `township login` saves a working administrator's credential, readable by its owner only.
     let login = try town.server.run(
