@@ -154,8 +154,22 @@ extension TownshipStore {
         throw AdminError.noSuchValue(field, pick: number, count: choices.count)
       }
       return [field: choices[number - 1].outcome]
-    case .value(let field, let text):
+    case .value(let field, let text, let coordinates):
       guard conflicts.contains(field) else { throw AdminError.notInConflict(state.id, field) }
+      if let coordinates {
+        guard field == .location else {
+          throw ValidationError(
+            field: "coordinates", value: coordinates,
+            problem: .malformed("coordinates go with the location field only"))
+        }
+        // As `liaison edit --location TEXT --coordinates LAT,LON` makes it.
+        let location = try Location.parse(text: text, coordinates: coordinates)
+        let value: FieldValue =
+          location.text.allSatisfy(\.isWhitespace) && location.latitudeE7 == nil
+          ? .absent : .location(location)
+        try value.validate(for: .location)
+        return [field: .value(value)]
+      }
       guard field == .deleted else {
         return [field: .value(try FieldValue.parse(text, for: field))]
       }

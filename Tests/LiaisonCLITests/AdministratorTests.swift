@@ -178,6 +178,20 @@ import Testing
       #expect(try shown(device, town.report)["assignee"] == .string("王五"))
     }
 
+    // A location is decided with its coordinates, as `liaison edit` would write them.
+    #expect(try town.a.run("edit", town.report, "--location", "渠首").succeeded)
+    #expect(try town.b.run("edit", town.report, "--location", "渠尾").succeeded)
+    try town.syncAll()
+    #expect(try town.server.run("conflict", "show", town.report).succeeded)
+    let located = try town.server.run(
+      "resolve", town.report, "--field", "location", "--value", "渠中", "--coordinates",
+      "31.2304,121.4737")
+    #expect(located.succeeded, "\(located.error)")
+    try town.syncAll()
+    try expectNoConflict(town)
+    let location = try shown(town.b, town.report)["location"]
+    #expect("\(location ?? .null)".contains("31.2304"), "\(location ?? .null)")
+
     // The township-wide list and export see the same report.
     guard case .array(let reports) = try json(town.server.run("reports", "--format", "json"))
     else { throw Unexpected() }

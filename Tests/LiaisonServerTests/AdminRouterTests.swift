@@ -25,7 +25,10 @@ import Testing
     var admin: HTTPFields { [.authorization: "Bearer \(adminToken)"] }
   }
 
-  func township() throws -> Township {
+  func township(
+    _ editA: ReportEdit = ReportEdit(values: [.title: .text("甲")]),
+    _ editB: ReportEdit = ReportEdit(values: [.title: .text("乙")])
+  ) throws -> Township {
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     var enrolled: [Enrolled] = []
     for (index, name) in ["李伟", "王芳"].enumerated() {
@@ -37,8 +40,7 @@ import Testing
     }
     let scenario = try ConflictScenario(
       a: enrolled[0].device.replica, b: enrolled[1].device.replica,
-      editA: ReportEdit(values: [.title: .text("甲")]),
-      editB: ReportEdit(values: [.title: .text("乙")]))
+      editA: editA, editB: editB)
     _ = try store.push(scenario.fromA.map(\.json), from: enrolled[0].device, now: 2)
     _ = try store.push(scenario.fromB.map(\.json), from: enrolled[1].device, now: 3)
     return Township(
@@ -260,6 +262,45 @@ import Testing
       #expect(added.status == .created)
       #expect(try town.store.auditTrail().last?.reason == "乡长任命")
     }
+  }
+
+  @Test func aLocationIsResolvedWithItsCoordinates() async throws {
+    let town = try township(
+      ReportEdit(values: [.location: .location(Location(text: "渠首"))]),
+      ReportEdit(values: [.location: .location(Location(text: "渠尾"))]))
+    let version = try #require(try town.store.replica.report(town.report)).version
+    let resolve = "/v1/admin/reports/\(town.report)/resolve"
+    try await town.application.test(.router) { client in
+      let refusals: [([String: JSONValue], String)] = [
+        (["field": .string("location"), "coordinates": .string("91,0")], "invalid_coordinates"),
+        (["field": .string("title"), "coordinates": .string("31,121")], "malformed"),
+        (
+          ["field": .string("location"), "pick": .integer(1), "coordinates": .string("31,121")],
+          "malformed"
+        ),
+      ]
+      for (request, code) in refusals {
+        var members = request
+        members["expect"] = .string(version)
+        let refused = try await client.execute(
+          uri: resolve, method: .post, headers: town.admin, body: body(members))
+        #expect(refused.status == .badRequest, "\(request)")
+        guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+        #expect(error["code"] == .string(code), "\(request): \(error)")
+      }
+      let resolved = try await client.execute(
+        uri: resolve, method: .post, headers: town.admin,
+        body: body([
+          "expect": .string(version), "field": .string("location"), "value": .string("渠中"),
+          "coordinates": .string("31.2304,121.4737"),
+        ]))
+      #expect(resolved.status == .ok)
+    }
+    let state = try #require(try town.store.replica.report(town.report))
+    #expect(!state.isConflicted)
+    #expect(
+      state.value(.location)
+        == .location(Location(text: "渠中", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)))
   }
 }
 
