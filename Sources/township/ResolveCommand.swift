@@ -29,7 +29,12 @@ struct ResolveCommand: AsyncParsableCommand {
       "With --field location: LATITUDE,LONGITUDE in decimal degrees, for example 31.2304,121.4737.",
       discussion: "The place in words comes from --value; without it the location has none."))
   var coordinates: String?
-  @Option(help: "Take every conflicting value this device wrote (id, prefix or name).")
+  @Option(
+    help: ArgumentHelp(
+      "Take every conflicting value this device wrote.",
+      discussion:
+        "The liaison's name, or the replica id prefix `township conflict show` prints beside it, or a device id or prefix."
+    ))
   var allFrom: String?
   @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
   var reason = ""

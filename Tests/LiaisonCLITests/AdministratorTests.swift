@@ -236,6 +236,28 @@ import Testing
     #expect(town.server.stop() == 0)
   }
 
+  @Test func cutValuesAreShownInFullAndDevicesByTheirReplica() throws {
+    let town = try township()
+    let long = String(repeating: "水渠", count: 30) + "末尾"
+    #expect(try town.a.run("edit", town.report, "--details", "第一行\n第二行").succeeded)
+    #expect(try town.b.run("edit", town.report, "--details", long).succeeded)
+    try town.syncAll()
+    let show = try town.server.run("conflict", "show", town.report)
+    expectFits(show)
+    #expect(show.output.contains("In full:"), "\(show.output)")
+    #expect(show.output.contains("    第一行\n    第二行\n"), "\(show.output)")
+    #expect(show.output.contains("末尾"), "\(show.output)")
+    // Each device by name and replica id, which --all-from takes.
+    let replica = try ReplicaStore.open(in: town.b.home).info().id.description.prefix(8)
+    #expect(show.output.contains("王芳 (\(replica))"), "\(show.output)")
+    let resolved = try town.server.run("resolve", town.report, "--all-from", String(replica))
+    #expect(resolved.succeeded, "\(resolved.error)")
+    try town.syncAll()
+    try expectNoConflict(town)
+    #expect(try shown(town.a, town.report)["details"] == .string(long))
+    #expect(town.server.stop() == 0)
+  }
+
   @Test func aResolutionAgainstAReportChangedSinceItWasShownIsRefused() throws {
     let town = try township()
     #expect(try town.a.run("edit", town.report, "--title", "甲").succeeded)
