@@ -45,7 +45,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     case .admin(let refusal):
       let status: HTTPResponse.Status =
         switch refusal {
-        case .stale: .conflict
+        case .stale, .nameTaken, .alreadyRevoked, .deletionUndecided: .conflict
         case .unknownDevice: .notFound
         default: .badRequest
         }

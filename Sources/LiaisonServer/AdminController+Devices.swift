@@ -103,8 +103,10 @@ extension AdminController {
       throw APIError(
         .badRequest, code: error.problem.code, message: error.description, field: "name")
     }
+    let reason = try body.members["reason"] == nil ? "" : body.string("reason")
     let token = try Self.guarded { () throws(StoreError) in
-      try store.addAdministrator(name, by: context.principal?.name ?? "", now: clock())
+      try store.addAdministrator(
+        name, by: context.principal?.name ?? "", reason: reason, now: clock())
     }
     return JSONResponse.make(
       .object(["name": .string(name), "token": .string(token)]), status: .created)

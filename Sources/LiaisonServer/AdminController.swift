@@ -113,9 +113,18 @@ struct AdminController: Sendable {
         throw APIError(
           .badRequest, code: "unknown_field", message: "no field is called \(name)", field: "field")
       }
-      switch (body.members["pick"], body.members["value"]) {
-      case (.integer(let pick)?, nil): resolution = .pick(field, Int(pick))
-      case (nil, .string(let value)?): resolution = .value(field, value)
+      switch (body.members["pick"], body.members["value"], body.members["coordinates"]) {
+      case (.integer(let pick)?, nil, nil): resolution = .pick(field, Int(pick))
+      case (nil, .string(let value)?, nil): resolution = .value(field, value)
+      case (nil, let value, .string(let coordinates)?) where field == .location:
+        guard case .string(let text) = value ?? .string("") else {
+          throw APIError.malformed("value must be a string", field: "value")
+        }
+        resolution = .value(field, text, coordinates: coordinates)
+      case (_, _, .some):
+        throw APIError.malformed(
+          "coordinates (a string LATITUDE,LONGITUDE) go with field location and no pick",
+          field: "coordinates")
       default:
         throw APIError.malformed(
           "give either pick (a number) or value (a string) with field, or all_from alone")

@@ -17,6 +17,13 @@ public enum AdminError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownDevice(String)
   /// Several devices match the id prefix or name.
   case ambiguousDevice(String, matches: [String])
+  /// An administrator already has this name: the audit trail tells them apart by name.
+  case nameTaken(String)
+  /// A value resolution while the report's deletion is still in conflict: the new value would
+  /// be one more edit the delete has not seen, and change what the deletion conflict offers.
+  case deletionUndecided(ReportID)
+  /// The device was revoked already, at `at` (the server's clock); that time stands.
+  case alreadyRevoked(name: String, device: String, at: Int64)
 
   /// The protocol's error code.
   public var code: String {
@@ -27,6 +34,9 @@ public enum AdminError: Error, Equatable, Sendable, CustomStringConvertible {
     case .nothingFrom: "nothing_from_device"
     case .unknownDevice: "unknown_device"
     case .ambiguousDevice: "ambiguous_device"
+    case .nameTaken: "name_taken"
+    case .alreadyRevoked: "already_revoked"
+    case .deletionUndecided: "deletion_undecided"
     }
   }
 
@@ -46,6 +56,12 @@ public enum AdminError: Error, Equatable, Sendable, CustomStringConvertible {
       "no device has the id, id prefix or name \"\(text)\"; `township devices` lists them"
     case .ambiguousDevice(let text, let matches):
       "\(matches.count) devices match \"\(text)\" (\(matches.prefix(3).joined(separator: ", "))); give more of the id"
+    case .nameTaken(let name):
+      "an administrator is already called \"\(name)\"; choose another name, so the audit trail tells them apart"
+    case .deletionUndecided(let id):
+      "decide whether the report stays deleted first: township resolve \(id.description.prefix(8)) --field deleted --pick 1 (restore it) or --pick 2 (keep it deleted); or take a device's values, deletion included, with --all-from"
+    case .alreadyRevoked(let name, let device, _):
+      "\(name)'s device \(device.prefix(8)) was revoked already; `township devices` shows when"
     }
   }
 }

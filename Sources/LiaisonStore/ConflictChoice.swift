@@ -107,7 +107,11 @@ extension ReportState {
     }.min()
   }
 
+  /// Each write once, oldest first: one change that set several fields contributes its dot
+  /// once per field, but it is one write.
   private static func oldestFirst(_ writes: [ConflictChoice.Write]) -> [ConflictChoice.Write] {
-    writes.sorted { ($0.attribution.time, $0.dot) < ($1.attribution.time, $1.dot) }
+    var seen: Set<Dot> = []
+    return writes.filter { seen.insert($0.dot).inserted }
+      .sorted { ($0.attribution.time, $0.dot) < ($1.attribution.time, $1.dot) }
   }
 }

@@ -36,11 +36,13 @@ public final class ReplicaStore: Sendable {
       store = try open(in: directory, allowingUninitialized: true)
       if try store.hasReplica() { throw .alreadyInitialized(path: directory) }
     } else {
+      // Owner only from the start: the store holds residents' personal details and, on a
+      // device, its token. SQLite gives its journal files the database file's mode.
       do {
-        try FileManager.default.createDirectory(
-          atPath: directory, withIntermediateDirectories: true)
+        try PrivateFiles.createDirectory(directory)
+        try PrivateFiles.createFile(file)
       } catch {
-        throw .database("cannot create \(directory): \(error.localizedDescription)")
+        throw .database(error.description)
       }
       store = try open(in: directory, allowingUninitialized: true)
     }

@@ -4,8 +4,9 @@ import LiaisonMerge
 public enum Resolution: Sendable, Equatable {
   /// One field: the value numbered `pick` in ``ReportState/choices(for:)``.
   case pick(Field, Int)
-  /// One field: a new value, typed as `liaison edit` takes it (`deleted` takes yes or no).
-  case value(Field, String)
+  /// One field: a new value, typed as `liaison edit` takes it (`deleted` takes yes or no);
+  /// for `location`, optionally with `LATITUDE,LONGITUDE` as `liaison edit --coordinates`.
+  case value(Field, String, coordinates: String? = nil)
   /// Every conflicting field: the value this device wrote, where it wrote one.
   case allFrom(ReplicaID, device: String)
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonMerge
 
 /// One line of the audit trail: who did what to which subject, when and why.
 public struct AuditEntry: Sendable, Equatable {
@@ -41,6 +42,20 @@ extension TownshipStore {
     _ action: String, subject: String, detail: String, by actor: String, now: Int64
   ) throws(StoreError) {
     try replica.write { db in try Self.audit(db, now, actor, action, subject, detail, "") }
+  }
+
+  /// The longest reason an administrator may give, in Unicode scalars.
+  public static let reasonLimit = 1000
+
+  /// Checks the reason an administrator gave for an action: none (empty), or one line of at
+  /// most ``reasonLimit`` scalars, NFC, without control characters, as the trail shows it.
+  static func checkReason(_ reason: String) throws(StoreError) {
+    guard !reason.isEmpty else { return }
+    do {
+      try FieldValue.checkText(reason, field: "reason", maximum: reasonLimit, multiline: false)
+    } catch {
+      throw .invalid(error)
+    }
   }
 
   /// Records an administrator's action with the reason given, in the caller's transaction.

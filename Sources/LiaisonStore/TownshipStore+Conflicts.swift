@@ -71,7 +71,8 @@ extension TownshipStore {
     _ id: ReportID, _ resolution: Resolution, expecting version: String, by administrator: String,
     reason: String, now: Int64
   ) throws(StoreError) -> ResolutionOutcome {
-    try replica.write { db in
+    try Self.checkReason(reason)
+    return try replica.write { db in
       guard var state = try StoreRows.state(db, id) else { throw StoreError.unknownReport("\(id)") }
       guard state.version == version else { throw AdminError.stale(id, current: state.version) }
       let decisions = try Self.decisions(resolution, for: state)
@@ -126,8 +127,21 @@ extension TownshipStore {
     }
   }
 
-  /// What a resolution decides, field by field, checked against the report as it is.
+  /// What a resolution decides, field by field, checked against the report as it is. While
+  /// `deleted` is in conflict, a resolution that decides values must decide it too: the
+  /// server's write would otherwise be one more edit the delete has not seen, silently added
+  /// to the side that restores the report.
   private static func decisions(_ resolution: Resolution, for state: ReportState) throws
+    -> [Field: ConflictChoice.Outcome]
+  {
+    let decisions = try proposedDecisions(resolution, for: state)
+    if state.conflicts.contains(.deleted), decisions[.deleted] == nil {
+      throw AdminError.deletionUndecided(state.id)
+    }
+    return decisions
+  }
+
+  private static func proposedDecisions(_ resolution: Resolution, for state: ReportState) throws
     -> [Field: ConflictChoice.Outcome]
   {
     let conflicts = state.conflicts
@@ -140,8 +154,22 @@ extension TownshipStore {
         throw AdminError.noSuchValue(field, pick: number, count: choices.count)
       }
       return [field: choices[number - 1].outcome]
-    case .value(let field, let text):
+    case .value(let field, let text, let coordinates):
       guard conflicts.contains(field) else { throw AdminError.notInConflict(state.id, field) }
+      if let coordinates {
+        guard field == .location else {
+          throw ValidationError(
+            field: "coordinates", value: coordinates,
+            problem: .malformed("coordinates go with the location field only"))
+        }
+        // As `liaison edit --location TEXT --coordinates LAT,LON` makes it.
+        let location = try Location.parse(text: text, coordinates: coordinates)
+        let value: FieldValue =
+          location.text.allSatisfy(\.isWhitespace) && location.latitudeE7 == nil
+          ? .absent : .location(location)
+        try value.validate(for: .location)
+        return [field: .value(value)]
+      }
       guard field == .deleted else {
         return [field: .value(try FieldValue.parse(text, for: field))]
       }

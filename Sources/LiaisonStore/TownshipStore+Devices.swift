@@ -46,17 +46,29 @@ extension TownshipStore {
     }
   }
 
-  /// The device whose id is `text`, whose name it is, or whose id starts with it.
+  /// The device whose id is `text`, whose name it is, or whose id or replica id starts with
+  /// it. Of several
+  /// devices of one name, those not revoked come first, so a liaison enrolled again after a
+  /// revocation is named as simply as before.
   public func findDevice(_ text: String) throws(StoreError) -> Device {
     guard !text.isEmpty else { throw .admin(.unknownDevice(text)) }
     return try replica.read { db in
-      var ids = try String.fetchAll(
-        db, sql: "SELECT id FROM device WHERE id = ?1 OR name = ?1 ORDER BY id LIMIT 10",
+      let named = try Row.fetchAll(
+        db,
+        sql: "SELECT id, revoked_at FROM device WHERE id = ?1 OR name = ?1 ORDER BY id LIMIT 10",
         arguments: [text])
+      let active = named.filter { ($0["revoked_at"] as Int64?) == nil }
+      var ids = (active.isEmpty ? named : active).map { $0["id"] as String }
       if ids.isEmpty {
+        // A prefix of the device id, or of its replica id as `township conflict show` prints
+        // it beside the liaison's name.
         let prefix = text.lowercased()
         ids = try String.fetchAll(
-          db, sql: "SELECT id FROM device WHERE id >= ? AND id < ? ORDER BY id LIMIT 10",
+          db,
+          sql: """
+            SELECT id FROM device WHERE (id >= ?1 AND id < ?2) OR (replica >= ?1 AND replica < ?2)
+            ORDER BY id LIMIT 10
+            """,
           arguments: [prefix, prefix + "~"])
       }
       guard let first = ids.first else { throw AdminError.unknownDevice(text) }

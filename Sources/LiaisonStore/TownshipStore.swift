@@ -31,16 +31,25 @@ public final class TownshipStore: Sendable {
   }
 
   /// Adds an administrator credential and returns its token.
-  public func addAdministrator(_ name: String, by actor: String, now: Int64) throws(StoreError)
-    -> String
+  public func addAdministrator(_ name: String, by actor: String, reason: String = "", now: Int64)
+    throws(StoreError) -> String
   {
+    try Self.checkReason(reason)
     let token = Secret.newToken()
     try replica.write { db in
+      // Actions are recorded by name, so two administrators of one name could not be told
+      // apart in the audit trail.
+      if try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM credential WHERE kind = 'administrator' AND name = ?",
+        arguments: [name]) ?? false
+      {
+        throw AdminError.nameTaken(name)
+      }
       try db.execute(
         sql:
           "INSERT INTO credential (digest, kind, principal, name, created_at) VALUES (?, 'administrator', ?, ?, ?)",
         arguments: [Secret.digest(token), name, name, now])
-      try Self.audit(db, now, actor, "add administrator", name, "")
+      try Self.audit(db, now, actor, "add administrator", name, "", reason)
     }
     return token
   }
@@ -129,8 +138,16 @@ public final class TownshipStore: Sendable {
   public func revoke(device id: String, by actor: String, reason: String, now: Int64)
     throws(StoreError)
   {
+    try Self.checkReason(reason)
     try replica.write { db in
-      guard try Self.device(db, id: id) != nil else { throw StoreError.database("no device \(id)") }
+      guard let device = try Self.device(db, id: id) else { throw AdminError.unknownDevice(id) }
+      // The first revocation's time stands: the trail and `township devices` keep telling
+      // from when the device was refused.
+      if let revokedAt = try Int64.fetchOne(
+        db, sql: "SELECT revoked_at FROM device WHERE id = ?", arguments: [id])
+      {
+        throw AdminError.alreadyRevoked(name: device.name, device: id, at: revokedAt)
+      }
       try db.execute(sql: "UPDATE device SET revoked_at = ? WHERE id = ?", arguments: [now, id])
       try db.execute(
         sql: "UPDATE credential SET revoked_at = ? WHERE kind = 'device' AND principal = ?",

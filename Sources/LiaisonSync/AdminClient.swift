@@ -62,10 +62,21 @@ public struct AdminClient: Sendable {
     return try await get("audit", [:])
   }
 
+  /// `POST /v1/admin/enrollments`: a one-time code for a liaison's device and its villages.
+  public func issueEnrollment(name: String, villages: [String], expiresInSeconds: Int64)
+    async throws(SyncError) -> (code: String, expiresAt: Int64)
+  {
+    try await client.issueEnrollment(
+      name: name, villages: villages, expiresInSeconds: expiresInSeconds)
+  }
+
   /// `POST /v1/admin/administrators`: a new administrator credential.
-  public func addAdministrator(name: String) async throws(SyncError) -> [String: JSONValue] {
+  public func addAdministrator(name: String, reason: String = "") async throws(SyncError)
+    -> [String: JSONValue]
+  {
     try await client.send(
-      "/v1/admin/administrators", method: .POST, body: .object(["name": .string(name)]))
+      "/v1/admin/administrators", method: .POST,
+      body: .object(["name": .string(name), "reason": .string(reason)]))
   }
 
   private func get(_ path: String, _ query: [String: String?]) async throws(SyncError)

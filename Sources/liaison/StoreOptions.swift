@@ -15,7 +15,7 @@ struct StoreOptions: ParsableArguments {
   var directory: String {
     if let store { return store }
     if let home = ProcessInfo.processInfo.environment["LIAISON_HOME"], !home.isEmpty { return home }
-    return (NSHomeDirectory() as NSString).appendingPathComponent(".liaison")
+    return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".liaison")
   }
 
   func open() throws -> ReplicaStore {

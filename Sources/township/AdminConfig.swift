@@ -1,9 +1,10 @@
 import Foundation
 import LiaisonCodec
+import LiaisonStore
 
 /// What `township login` saves, and the report versions `township conflict show` last
 /// showed: small JSON files readable by their owner only, in `$TOWNSHIP_HOME`, else
-/// `~/.township`.
+/// `$HOME/.township`.
 struct AdminConfig {
   let server: String
   let token: String
@@ -13,7 +14,7 @@ struct AdminConfig {
     if let home = ProcessInfo.processInfo.environment["TOWNSHIP_HOME"], !home.isEmpty {
       return home
     }
-    return (NSHomeDirectory() as NSString).appendingPathComponent(".township")
+    return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".township")
   }
 
   static var file: String { (directory as NSString).appendingPathComponent("admin.json") }
@@ -52,26 +53,13 @@ struct AdminConfig {
     return members
   }
 
-  /// Writes the file readable by its owner only: it may hold a credential.
+  /// Writes the file readable by its owner only, from the moment it exists: it may hold a
+  /// credential. Renamed into place, so a crash never leaves a half-written one.
   private static func write(_ value: JSONValue, to path: String) throws {
     do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-      let temporary = path + ".tmp"
-      guard
-        FileManager.default.createFile(
-          atPath: temporary, contents: Data(CanonicalJSON.encode(value)),
-          attributes: [.posixPermissions: 0o600])
-      else { throw CommandFailure("cannot write \(temporary)") }
-      // Renamed into place, so a crash never leaves a half-written credential.
-      guard rename(temporary, path) == 0 else {
-        throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))")
-      }
-    } catch let failure as CommandFailure {
-      throw failure
+      try PrivateFiles.save(CanonicalJSON.encode(value), to: path)
     } catch {
-      throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+      throw CommandFailure(error.description)
     }
   }
 }

@@ -21,8 +21,29 @@ struct ConflictView {
     self.names = names
   }
 
+  /// The liaison's name and the replica id's first 8 digits, so two devices of one liaison
+  /// differ; `township resolve --all-from` takes either.
   func device(_ replica: ReplicaID) -> String {
-    names[replica.description] ?? "device \(replica.description.prefix(8))"
+    let prefix = replica.description.prefix(8)
+    return names[replica.description].map { "\($0) (\(prefix))" } ?? "device \(prefix)"
+  }
+
+  /// `text` line by line, each cut into pieces of at most `width` columns, indented.
+  static func wrapped(_ text: String, width: Int, indent: String = "    ") -> String {
+    let limit = max(10, width - DisplayWidth.of(indent))
+    var output = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var piece = ""
+      for character in DisplayWidth.singleLine(String(line)) {
+        if DisplayWidth.of(piece) + DisplayWidth.of(String(character)) > limit {
+          output += indent + piece + "\n"
+          piece = ""
+        }
+        piece.append(character)
+      }
+      output += indent + piece + "\n"
+    }
+    return output
   }
 
   /// The fields without a conflict that hold a value.
@@ -66,7 +87,22 @@ struct ConflictView {
         }
         if choice.writes.isEmpty { rows.append([" \(choice.number)", choice.label]) }
       }
-      output += table.render(rows: rows, maxWidth: width)
+      let rendered = table.render(rows: rows, maxWidth: width)
+      output += rendered
+      // A table cell shows one line, cut to fit: when any value did not fit whole, each is
+      // printed in full below, so the administrator decides on what was really written.
+      let choices = state.choices(for: field)
+      let cut = choices.contains { choice in
+        guard case .value = choice.outcome else { return false }
+        return choice.label.contains(where: \.isNewline) || !rendered.contains(choice.label)
+      }
+      if cut {
+        output += "In full:\n"
+        for choice in choices {
+          output += "\(choice.isProvisional ? "*" : " ")\(choice.number)\n"
+          output += Self.wrapped(choice.label, width: width)
+        }
+      }
     }
     let merged = mergedFields
     if !merged.isEmpty {

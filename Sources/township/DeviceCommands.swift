@@ -69,7 +69,8 @@ struct RevokeCommand: AsyncParsableCommand {
   @OptionGroup var administrator: AdministratorOptions
   @Argument(help: "The device id, a unique prefix of it, or the liaison's name.")
   var device: String
-  @Option(help: "Why; recorded in the audit trail.") var reason = ""
+  @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
+  var reason = ""
 
   func run() async throws {
     let (device, reason) = (

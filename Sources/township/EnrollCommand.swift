@@ -28,24 +28,21 @@ struct EnrollCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let token = try administrator.resolvedToken()
-    let http = SyncClient.makeHTTPClient()
-    do {
-      let issued = try await SyncClient(
-        baseURL: administrator.resolvedServer, token: token, http: http
-      )
-      .issueEnrollment(name: name, villages: village, expiresInSeconds: hours * 3600)
-      try await http.shutdown()
-      let expires = Date(timeIntervalSince1970: Double(issued.expiresAt) / 1000)
-      print(issued.code)
-      FileHandle.standardError.write(
-        Data(
-          "One-time code for \(name) (\(village.joined(separator: ", "))), valid until \(expires)\n"
-            .utf8))
-    } catch {
-      try? await http.shutdown()
-      throw CommandFailure("\(error)")
+    let (name, villages, seconds) = (
+      self.name.precomposedStringWithCanonicalMapping,
+      village.map(\.precomposedStringWithCanonicalMapping), hours * 3600
+    )
+    // Through the administrator's client, so a refusal or an unreachable server reads in the
+    // administrator's terms, not the device's ("your changes are kept...").
+    let issued = try await administrator.withClient { client in
+      try await client.issueEnrollment(name: name, villages: villages, expiresInSeconds: seconds)
     }
+    let expires = Date(timeIntervalSince1970: Double(issued.expiresAt) / 1000)
+    print(issued.code)
+    FileHandle.standardError.write(
+      Data(
+        "One-time code for \(name) (\(villages.joined(separator: ", "))), valid until \(expires)\n"
+          .utf8))
   }
 }
 

@@ -43,16 +43,19 @@ struct AdminAddCommand: AsyncParsableCommand {
     abstract: "Create a further administrator credential and print its token, once.",
     discussion: """
       The new administrator's name is recorded with each of their actions in the audit trail.
-        township admin add 王主任
+        township admin add 王主任 --reason "乡长任命"
       """)
 
   @OptionGroup var administrator: AdministratorOptions
   @Argument(help: "The new administrator's name.") var name: String
+  @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
+  var reason = ""
 
   func run() async throws {
     let name = self.name.precomposedStringWithCanonicalMapping
+    let reason = self.reason.precomposedStringWithCanonicalMapping
     let answer = try await administrator.withClient { client in
-      try await client.addAdministrator(name: name)
+      try await client.addAdministrator(name: name, reason: reason)
     }
     print(answer.text("token"))
     FileHandle.standardError.write(

@@ -14,6 +14,7 @@ struct ResolveCommand: AsyncParsableCommand {
       into the audit trail.
         township resolve 3f2a --field title --pick 2 --reason "乙方核实"
         township resolve 3f2a --field urgency --value high
+        township resolve 3f2a --field location --value 东村渠首 --coordinates 31.2304,121.4737
         township resolve 3f2a --field deleted --pick 2    (2 keeps it deleted, 1 restores it)
         township resolve 3f2a --all-from 李伟 --reason "李伟在现场"
       """)
@@ -23,21 +24,39 @@ struct ResolveCommand: AsyncParsableCommand {
   @Option(help: "The field to decide, as `township conflict show` names it.") var field: String?
   @Option(help: "Take the value numbered N in `township conflict show`.") var pick: Int?
   @Option(help: "Set this value instead (for deleted: yes or no).") var value: String?
-  @Option(help: "Take every conflicting value this device wrote (id, prefix or name).")
+  @Option(
+    help: ArgumentHelp(
+      "With --field location: LATITUDE,LONGITUDE in decimal degrees, for example 31.2304,121.4737.",
+      discussion: "The place in words comes from --value; without it the location has none."))
+  var coordinates: String?
+  @Option(
+    help: ArgumentHelp(
+      "Take every conflicting value this device wrote.",
+      discussion:
+        "The liaison's name, or the replica id prefix `township conflict show` prints beside it, or a device id or prefix."
+    ))
   var allFrom: String?
-  @Option(help: "Why; recorded in the audit trail.") var reason = ""
+  @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
+  var reason = ""
   @Option(help: "The version you decided on, for scripts; default: the one last shown.")
   var expect: String?
 
   func validate() throws {
     if allFrom != nil {
-      if field != nil || pick != nil || value != nil {
-        throw ValidationError("--all-from takes no --field, --pick or --value")
+      if field != nil || pick != nil || value != nil || coordinates != nil {
+        throw ValidationError("--all-from takes no --field, --pick, --value or --coordinates")
       }
       return
     }
-    guard field != nil else {
+    guard let field else {
       throw ValidationError("give --field F with --pick N or --value V, or --all-from DEVICE")
+    }
+    if coordinates != nil {
+      if field.lowercased() != "location" {
+        throw ValidationError("--coordinates goes with --field location")
+      }
+      if pick != nil { throw ValidationError("give --pick N or --coordinates, not both") }
+      return
     }
     if (pick == nil) == (value == nil) {
       throw ValidationError("give exactly one of --pick N and --value V with --field")
@@ -53,6 +72,7 @@ struct ResolveCommand: AsyncParsableCommand {
     if let field { body["field"] = .string(field.lowercased()) }
     if let pick { body["pick"] = .integer(Int64(pick)) }
     if let value { body["value"] = .string(value.precomposedStringWithCanonicalMapping) }
+    if let coordinates { body["coordinates"] = .string(coordinates) }
     let shown = id
     let request = body
     let answer = try await administrator.withClient { client in

@@ -16,7 +16,7 @@ struct StoreLocation: ParsableArguments {
     if let home = ProcessInfo.processInfo.environment["TOWNSHIP_HOME"], !home.isEmpty {
       return home
     }
-    return (NSHomeDirectory() as NSString).appendingPathComponent(".township")
+    return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".township")
   }
 
   /// Opens the store, creating it on first run.

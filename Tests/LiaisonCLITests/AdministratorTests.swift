@@ -178,6 +178,20 @@ import Testing
       #expect(try shown(device, town.report)["assignee"] == .string("王五"))
     }
 
+    // A location is decided with its coordinates, as `liaison edit` would write them.
+    #expect(try town.a.run("edit", town.report, "--location", "渠首").succeeded)
+    #expect(try town.b.run("edit", town.report, "--location", "渠尾").succeeded)
+    try town.syncAll()
+    #expect(try town.server.run("conflict", "show", town.report).succeeded)
+    let located = try town.server.run(
+      "resolve", town.report, "--field", "location", "--value", "渠中", "--coordinates",
+      "31.2304,121.4737")
+    #expect(located.succeeded, "\(located.error)")
+    try town.syncAll()
+    try expectNoConflict(town)
+    let location = try shown(town.b, town.report)["location"]
+    #expect("\(location ?? .null)".contains("31.2304"), "\(location ?? .null)")
+
     // The township-wide list and export see the same report.
     guard case .array(let reports) = try json(town.server.run("reports", "--format", "json"))
     else { throw Unexpected() }
@@ -219,6 +233,28 @@ import Testing
       #expect(!(try device.run("list").output.contains(String(town.report.prefix(8)))))
     }
     #expect(try town.server.run("conflicts").output.contains("No report is in conflict"))
+    #expect(town.server.stop() == 0)
+  }
+
+  @Test func cutValuesAreShownInFullAndDevicesByTheirReplica() throws {
+    let town = try township()
+    let long = String(repeating: "水渠", count: 30) + "末尾"
+    #expect(try town.a.run("edit", town.report, "--details", "第一行\n第二行").succeeded)
+    #expect(try town.b.run("edit", town.report, "--details", long).succeeded)
+    try town.syncAll()
+    let show = try town.server.run("conflict", "show", town.report)
+    expectFits(show)
+    #expect(show.output.contains("In full:"), "\(show.output)")
+    #expect(show.output.contains("    第一行\n    第二行\n"), "\(show.output)")
+    #expect(show.output.contains("末尾"), "\(show.output)")
+    // Each device by name and replica id, which --all-from takes.
+    let replica = try ReplicaStore.open(in: town.b.home).info().id.description.prefix(8)
+    #expect(show.output.contains("王芳 (\(replica))"), "\(show.output)")
+    let resolved = try town.server.run("resolve", town.report, "--all-from", String(replica))
+    #expect(resolved.succeeded, "\(resolved.error)")
+    try town.syncAll()
+    try expectNoConflict(town)
+    #expect(try shown(town.a, town.report)["details"] == .string(long))
     #expect(town.server.stop() == 0)
   }
 
@@ -266,6 +302,18 @@ import Testing
       #expect(refused.error.contains("administrator"), "\(command): \(refused.error)")
     }
     #expect(try town.b.run("sync").succeeded, "nothing was revoked")
+    // `township enroll` speaks to the administrator like the other commands, not as a device
+    // whose changes wait for the next sync.
+    let forbidden = try town.server.run(
+      ["enroll", "--name", "x", "--village", "东村", "--server", town.server.url, "--token", token],
+      environment: [:])
+    #expect(forbidden.error.contains("this token is not an administrator's"), "\(forbidden.error)")
+    let unreachable = try town.server.run(
+      ["enroll", "--name", "x", "--village", "东村", "--server", "http://127.0.0.1:9"],
+      environment: ["TOWNSHIP_TOKEN": town.server.server.adminToken])
+    #expect(!unreachable.succeeded && unreachable.errorLines.count == 1, "\(unreachable.error)")
+    #expect(unreachable.error.contains("check --server"), "\(unreachable.error)")
+    #expect(!unreachable.error.contains("your changes"), "\(unreachable.error)")
 
     // `township login` saves a working administrator's credential, readable by its owner only.
     let login = try town.server.run(
@@ -276,12 +324,32 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
     #expect(mode == 0o600)
     #expect(try town.server.run(["devices"], environment: [:]).output.contains("王芳"))
+    // Without $TOWNSHIP_HOME the file goes in $HOME/.township, which only its owner opens;
+    // the server's store, created on its first run, is as private.
+    let home = (town.server.adminHome as NSString).appendingPathComponent("user")
+    let elsewhere = try town.server.run(
+      ["login", "--server", town.server.url, "--token", town.server.server.adminToken],
+      environment: ["TOWNSHIP_HOME": "", "HOME": home])
+    #expect(elsewhere.succeeded, "\(elsewhere.error)")
+    let attributes = FileManager.default.attributesOfItem
+    let saved = (home as NSString).appendingPathComponent(".township")
+    #expect(try attributes(saved)[.posixPermissions] as? Int == 0o700)
+    #expect(try attributes(saved + "/admin.json")[.posixPermissions] as? Int == 0o600)
+    #expect(try attributes(town.server.home)[.posixPermissions] as? Int == 0o700)
+    #expect(
+      try attributes(town.server.home + "/liaison.sqlite")[.posixPermissions] as? Int == 0o600)
 
     // Revoked by name: the device is refused from its next sync, and the trail says why.
     let revoked = try town.server.run(["revoke", "王芳", "--reason", "设备丢失"], environment: [:])
     #expect(revoked.succeeded, "\(revoked.error)")
     let refused = try town.b.run("sync")
     #expect(!refused.succeeded && refused.error.contains("revoked"), "\(refused.error)")
+    let twice = try town.server.run(["revoke", "王芳"], environment: [:])
+    #expect(!twice.succeeded && twice.errorLines.count == 1, "\(twice.error)")
+    #expect(twice.error.contains("revoked already"), "\(twice.error)")
+    let taken = try town.server.run(["admin", "add", "administrator"], environment: [:])
+    #expect(!taken.succeeded && taken.errorLines.count == 1, "\(taken.error)")
+    #expect(taken.error.contains("already called"), "\(taken.error)")
     guard case .array(let devices) = try json(town.server.run("devices", "--format", "json"))
     else { throw Unexpected() }
     let revokedNames = devices.compactMap { device -> JSONValue? in

@@ -38,8 +38,8 @@ struct CommandLineRunner {
     try run(arguments)
   }
 
-  func run(_ arguments: [String]) throws -> Outcome {
-    let process = try start(arguments)
+  func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    let process = try start(arguments, environment: environment)
     let output = (process.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
     let error = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -49,13 +49,15 @@ struct CommandLineRunner {
   }
 
   /// Starts the binary without waiting, for tests that interrupt it.
-  func start(_ arguments: [String]) throws -> Process {
+  func start(_ arguments: [String], environment additions: [String: String] = [:]) throws
+    -> Process
+  {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["LIAISON_HOME"] = home
-    process.environment = environment
+    process.environment = environment.merging(additions) { $1 }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = Pipe()
     process.standardError = Pipe()

@@ -85,4 +85,16 @@ import Testing
     #expect(try cli.run("status", "--store", elsewhere).output.contains("王芳"))
     #expect(!(try cli.run("status").succeeded))
   }
+
+  @Test func withoutLiaisonHomeTheStoreIsInHomeAndOnlyItsOwnerReadsIt() throws {
+    let home = (cli.home as NSString).appendingPathComponent("user")
+    let created = try cli.run(
+      ["init", "--name", "王芳", "--village", "南湾"], environment: ["LIAISON_HOME": "", "HOME": home])
+    #expect(created.succeeded, "\(created.error)")
+    let store = (home as NSString).appendingPathComponent(".liaison")
+    let file = (store as NSString).appendingPathComponent("liaison.sqlite")
+    let attributes = FileManager.default.attributesOfItem
+    #expect(try attributes(store)[.posixPermissions] as? Int == 0o700)
+    #expect(try attributes(file)[.posixPermissions] as? Int == 0o600)
+  }
 }

@@ -25,7 +25,10 @@ import Testing
     var admin: HTTPFields { [.authorization: "Bearer \(adminToken)"] }
   }
 
-  func township() throws -> Township {
+  func township(
+    _ editA: ReportEdit = ReportEdit(values: [.title: .text("甲")]),
+    _ editB: ReportEdit = ReportEdit(values: [.title: .text("乙")])
+  ) throws -> Township {
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     var enrolled: [Enrolled] = []
     for (index, name) in ["李伟", "王芳"].enumerated() {
@@ -37,8 +40,7 @@ import Testing
     }
     let scenario = try ConflictScenario(
       a: enrolled[0].device.replica, b: enrolled[1].device.replica,
-      editA: ReportEdit(values: [.title: .text("甲")]),
-      editB: ReportEdit(values: [.title: .text("乙")]))
+      editA: editA, editB: editB)
     _ = try store.push(scenario.fromA.map(\.json), from: enrolled[0].device, now: 2)
     _ = try store.push(scenario.fromB.map(\.json), from: enrolled[1].device, now: 3)
     return Township(
@@ -201,7 +203,104 @@ import Testing
       #expect(list.count == 2)
       let last = try #require(try town.store.auditTrail().last)
       #expect(last.actor == "王主任" && last.action == "revoke device" && last.reason == "设备丢失")
+
+      // A name is taken once, and a device is revoked once: the first time stands.
+      let refusals: [(String, [String: JSONValue], String)] = [
+        ("/v1/admin/administrators", ["name": .string("王主任")], "name_taken"),
+        ("/v1/admin/revocations", ["device": .string("李伟")], "already_revoked"),
+      ]
+      for (uri, request, code) in refusals {
+        let refused = try await client.execute(
+          uri: uri, method: .post, headers: town.admin, body: body(request))
+        #expect(refused.status == .conflict, "\(uri)")
+        guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+        #expect(error["code"] == .string(code), "\(uri): \(error)")
+      }
+      #expect(try town.store.auditTrail().last == last)
     }
+  }
+
+  @Test func aReasonIsOneLineOfAtMostAThousandCharacters() async throws {
+    let town = try township()
+    let version = try #require(try town.store.replica.report(town.report)).version
+    let before = try town.store.auditTrail()
+    let resolve = "/v1/admin/reports/\(town.report)/resolve"
+    let requests: [(String, [String: JSONValue])] = [
+      (resolve, ["expect": .string(version), "field": .string("title"), "pick": .integer(1)]),
+      ("/v1/admin/revocations", ["device": .string("李伟")]),
+      ("/v1/admin/administrators", ["name": .string("王主任")]),
+    ]
+    let reasons: [(String, String)] = [
+      (String(repeating: "因", count: 1001), "too_long"), ("核实\n另有隐情", "control_character"),
+      ("\u{1b}[31m", "control_character"), ("   ", "empty"),
+    ]
+    try await town.application.test(.router) { client in
+      for (uri, request) in requests {
+        for (reason, code) in reasons {
+          var members = request
+          members["reason"] = .string(reason)
+          let refused = try await client.execute(
+            uri: uri, method: .post, headers: town.admin, body: body(members))
+          #expect(refused.status == .badRequest, "\(uri) \(code)")
+          guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+          #expect(error["code"] == .string(code), "\(uri): \(error)")
+          #expect(error["field"] == .string("reason"), "\(uri): \(error)")
+        }
+      }
+      #expect(try town.store.auditTrail() == before)
+      #expect(try town.store.replica.report(town.report)?.version == version)
+      // A thousand characters on one line is a reason like any other.
+      var members = requests[0].1
+      members["reason"] = .string(String(repeating: "因", count: 1000))
+      let accepted = try await client.execute(
+        uri: resolve, method: .post, headers: town.admin, body: body(members))
+      #expect(accepted.status == .ok)
+      #expect(try town.store.auditTrail().last?.reason.count == 1000)
+      let added = try await client.execute(
+        uri: "/v1/admin/administrators", method: .post, headers: town.admin,
+        body: body(["name": .string("王主任"), "reason": .string("乡长任命")]))
+      #expect(added.status == .created)
+      #expect(try town.store.auditTrail().last?.reason == "乡长任命")
+    }
+  }
+
+  @Test func aLocationIsResolvedWithItsCoordinates() async throws {
+    let town = try township(
+      ReportEdit(values: [.location: .location(Location(text: "渠首"))]),
+      ReportEdit(values: [.location: .location(Location(text: "渠尾"))]))
+    let version = try #require(try town.store.replica.report(town.report)).version
+    let resolve = "/v1/admin/reports/\(town.report)/resolve"
+    try await town.application.test(.router) { client in
+      let refusals: [([String: JSONValue], String)] = [
+        (["field": .string("location"), "coordinates": .string("91,0")], "invalid_coordinates"),
+        (["field": .string("title"), "coordinates": .string("31,121")], "malformed"),
+        (
+          ["field": .string("location"), "pick": .integer(1), "coordinates": .string("31,121")],
+          "malformed"
+        ),
+      ]
+      for (request, code) in refusals {
+        var members = request
+        members["expect"] = .string(version)
+        let refused = try await client.execute(
+          uri: resolve, method: .post, headers: town.admin, body: body(members))
+        #expect(refused.status == .badRequest, "\(request)")
+        guard case .object(let error)? = try json(refused.body)["error"] else { continue }
+        #expect(error["code"] == .string(code), "\(request): \(error)")
+      }
+      let resolved = try await client.execute(
+        uri: resolve, method: .post, headers: town.admin,
+        body: body([
+          "expect": .string(version), "field": .string("location"), "value": .string("渠中"),
+          "coordinates": .string("31.2304,121.4737"),
+        ]))
+      #expect(resolved.status == .ok)
+    }
+    let state = try #require(try town.store.replica.report(town.report))
+    #expect(!state.isConflicted)
+    #expect(
+      state.value(.location)
+        == .location(Location(text: "渠中", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)))
   }
 }
 

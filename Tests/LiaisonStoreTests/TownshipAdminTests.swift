@@ -30,6 +30,23 @@ import Testing
     return (store, devices[0], devices[1], scenario.report)
   }
 
+  /// 张强's device, which saw only the report's creation (by `creator`), deletes it: the
+  /// delete crosses every edit made since.
+  func deleteByAThirdDevice(_ store: TownshipStore, creator: Device, _ id: ReportID) throws {
+    let code = try store.issueEnrollment(
+      name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
+    ).code
+    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), now: 5).device
+    let edit = ReportEdit(values: [.urgency: .urgency(.high)])
+    var atC = ReportState(id: id)
+    atC.apply(
+      try ConflictScenario(a: creator.replica, b: c.replica, editA: edit, editB: edit).fromA[0])
+    let delete = try atC.write(
+      .delete, dot: Dot(replica: c.replica, counter: 1),
+      attribution: Fixtures.author("张强", minutes: 7))
+    _ = try store.push([delete.json], from: c, now: 6)
+  }
+
   func titles(_ a: String, _ b: String) throws -> (TownshipStore, Device, Device, ReportID) {
     try township(ReportEdit(values: [.title: .text(a)]), ReportEdit(values: [.title: .text(b)]))
   }
@@ -145,5 +162,85 @@ import Testing
     #expect(try store.findDevice(String(b.id.prefix(6))) == b)
     #expect(throws: StoreError.admin(.unknownDevice("nobody"))) { try store.findDevice("nobody") }
     #expect(try store.auditTrail().last?.reason == "设备丢失")
+  }
+
+  @Test func anAdministratorsNameIsTakenOnce() throws {
+    let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
+    _ = try store.addAdministrator("王主任", by: "管理员", now: 1)
+    for name in ["王主任", "管理员"] {
+      #expect(throws: StoreError.admin(.nameTaken(name))) {
+        try store.addAdministrator(name, by: "管理员", now: 2)
+      }
+    }
+    #expect(try store.auditTrail().filter { $0.action == "add administrator" }.count == 2)
+  }
+
+  @Test func aDeviceIsRevokedOnceAndALiaisonEnrolledAgainIsNamedAsBefore() throws {
+    let (store, a, _, _) = try titles("甲", "乙")
+    try store.revoke(device: a.id, by: "管理员", reason: "设备丢失", now: 70)
+    #expect(throws: StoreError.admin(.alreadyRevoked(name: "李伟", device: a.id, at: 70))) {
+      try store.revoke(device: a.id, by: "管理员", reason: "又丢了", now: 80)
+    }
+    #expect(try store.devices().first { $0.device.id == a.id }?.revokedAt == 70)
+    #expect(
+      try store.auditTrail().filter { $0.action == "revoke device" }.map(\.reason) == ["设备丢失"])
+    // 李伟 enrolls a new device: the name finds it, not the revoked one.
+    let code = try store.issueEnrollment(
+      name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 90
+    ).code
+    let again = try store.enroll(code: code, replica: Fixtures.replica(0xa9), now: 91).device
+    #expect(try store.findDevice("李伟") == again)
+    try store.revoke(device: try store.findDevice("李伟").id, by: "管理员", reason: "", now: 92)
+    #expect(try store.devices().first { $0.device.id == again.id }?.revokedAt == 92)
+    // Both revoked: the name is ambiguous again, and the id says which.
+    #expect(throws: StoreError.self) { try store.findDevice("李伟") }
+    #expect(try store.findDevice(a.id) == a)
+  }
+
+  @Test func aDeleteAgainstAnEditOfTwoFieldsCountsTheEditOnce() throws {
+    // 李伟 sets two fields in one change at minute 5; 王芳 deletes at minute 6.
+    let (store, a, b, id) = try township(
+      ReportEdit(values: [.details: .text("仍需处理"), .urgency: .urgency(.high)]), .delete)
+    let state = try #require(try store.replica.report(id))
+    let choices = state.choices(for: .deleted)
+    #expect(choices[0].writes.map(\.dot) == [Dot(replica: a.replica, counter: 2)])
+    #expect(choices[1].writes.map(\.dot) == [Dot(replica: b.replica, counter: 1)])
+    // The conflict began with its second write, the delete, not with the edit counted twice.
+    #expect(state.conflictSince == Fixtures.author("", minutes: 6).time)
+    #expect(try store.conflicts().first?.since == Fixtures.author("", minutes: 6).time)
+  }
+
+  @Test func aValueIsNotDecidedWhileTheDeletionIsUndecided() throws {
+    // 李伟 and 王芳 retitle the report; 张强, who saw only its creation, deletes it.
+    let (store, a, _, id) = try titles("甲", "乙")
+    try deleteByAThirdDevice(store, creator: a, id)
+    let state = try #require(try store.replica.report(id))
+    #expect(state.conflicts == [.deleted, .title])
+    for resolution in [Resolution.pick(.title, 1), .value(.title, "丙")] {
+      #expect(throws: StoreError.admin(.deletionUndecided(id))) {
+        try store.resolve(id, resolution, expecting: state.version, by: "管理员", reason: "", now: 9)
+      }
+    }
+    #expect(try store.replica.report(id)?.version == state.version)
+    #expect(try store.auditTrail(subject: id.description).isEmpty)
+    // Deciding the deletion first, then the title, works; so does --all-from, which decides
+    // both at once.
+    let restored = try store.resolve(
+      id, .pick(.deleted, 1), expecting: state.version, by: "管理员", reason: "", now: 10)
+    #expect(restored.remaining == [.title] && !restored.state.isDeleted)
+    let titled = try store.resolve(
+      id, .pick(.title, 2), expecting: restored.state.version, by: "管理员", reason: "", now: 11)
+    #expect(titled.remaining.isEmpty && titled.state.value(.title) == .text("乙"))
+  }
+
+  @Test func allFromDecidesTheDeletionWithTheValues() throws {
+    let (store, a, _, id) = try titles("甲", "乙")
+    try deleteByAThirdDevice(store, creator: a, id)
+    let state = try #require(try store.replica.report(id))
+    let outcome = try store.resolve(
+      id, .allFrom(a.replica, device: a.name), expecting: state.version, by: "管理员", reason: "",
+      now: 9)
+    #expect(outcome.resolved == [.deleted, .title] && outcome.remaining.isEmpty)
+    #expect(!outcome.state.isDeleted && outcome.state.value(.title) == .text("甲"))
   }
 }
