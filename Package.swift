@@ -36,10 +36,11 @@ let package = Package(
     .target(
       name: "LiaisonServer",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonPresentation",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
     // The device's side of sync: an HTTP client of the protocol and the push-then-pull loop.
@@ -56,7 +57,8 @@ let package = Package(
     .executableTarget(
       name: "township",
       dependencies: [
-        "LiaisonStore", "LiaisonServer", "LiaisonSync",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
+        "LiaisonText", "LiaisonPresentation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -64,11 +66,21 @@ let package = Package(
     ),
     // Display width, terminal tables and CSV, for command lines that show Chinese text.
     .target(name: "LiaisonText"),
+    // How reports read on a terminal, in JSON and in exports: shared by both command lines
+    // and by the server's administrator endpoints, so they show reports the same way.
+    .target(
+      name: "LiaisonPresentation",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // The field device's command line.
     .executableTarget(
       name: "liaison",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
+        "LiaisonPresentation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -96,8 +108,9 @@ let package = Package(
     .executableTarget(
       name: "liaison-sync-bench",
       dependencies: [
-        "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "tools/sync-benchmark",
       exclude: ["run.sh"]
@@ -159,7 +172,8 @@ let package = Package(
     .testTarget(
       name: "LiaisonCLITests",
       dependencies: [
-        "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonText", "LiaisonTestKit",
+        "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonText",
+        "LiaisonTestKit",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

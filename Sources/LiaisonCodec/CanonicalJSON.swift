@@ -48,6 +48,16 @@ public enum CanonicalJSON {
 
   static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
+    let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+      // Most strings need no escape: copy them whole.
+      guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) else { return false }
+      output.append(contentsOf: bytes)
+      return true
+    }
+    if plain == true {
+      output.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), byte])

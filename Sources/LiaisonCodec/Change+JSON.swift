@@ -21,11 +21,6 @@ extension Change {
     return .object(members)
   }
 
-  /// The canonical bytes of the change.
-  public var canonicalBytes: [UInt8] {
-    CanonicalJSON.encode(json)
-  }
-
   /// Reads a change's JSON, checking every value and clock; the first problem found is thrown.
   public init(json: JSONValue, path: String = "") throws(ValidationError) {
     let reader = try JSONReader(

@@ -42,7 +42,9 @@ struct JSONParser {
   private mutating func parseObject() throws(ValidationError) -> JSONValue {
     try enter()
     position += 1
-    var members: [String: JSONValue] = [:]
+    // The protocol's objects have two to seven members: room for eight saves the rehashes
+    // of growing one member at a time.
+    var members: [String: JSONValue] = Dictionary(minimumCapacity: 8)
     skipWhitespace()
     if consume(UInt8(ascii: "}")) {
       depth -= 1
@@ -208,22 +210,30 @@ struct JSONParser {
       }
       while position < bytes.count, isDigit(bytes[position]) { position += 1 }
     }
+    if integral, position - start <= 18 {
+      // Up to 18 digits always fit an Int64: read them without making a string.
+      var magnitude: Int64 = 0
+      for byte in bytes[start..<position] where byte != UInt8(ascii: "-") {
+        magnitude = magnitude * 10 + Int64(byte - UInt8(ascii: "0"))
+      }
+      return .integer(bytes[start] == UInt8(ascii: "-") ? -magnitude : magnitude)
+    }
     let text = String(decoding: bytes[start..<position], as: UTF8.self)
     if integral, let integer = Int64(text) { return .integer(integer) }
     guard let number = Double(text), number.isFinite else { throw failure("a number out of range") }
     return .number(number)
   }
 
-  private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws(ValidationError)
-    -> JSONValue
+  private mutating func parseLiteral(_ word: StaticString, _ value: JSONValue)
+    throws(ValidationError) -> JSONValue
   {
-    let utf8 = Array(word.utf8)
-    guard position + utf8.count <= bytes.count,
-      Array(bytes[position..<position + utf8.count]) == utf8
+    let count = word.utf8CodeUnitCount
+    guard position + count <= bytes.count,
+      word.withUTF8Buffer({ bytes[position..<position + count].elementsEqual($0) })
     else {
       throw failure("unexpected word")
     }
-    position += utf8.count
+    position += count
     return value
   }
 

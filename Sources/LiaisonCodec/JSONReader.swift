@@ -5,7 +5,8 @@ struct JSONReader {
   let path: String
   let members: [String: JSONValue]
 
-  init(_ value: JSONValue, path: String, allowed: Set<String>) throws(ValidationError) {
+  /// `allowed` is a short list: searching it beats building a set for every object read.
+  init(_ value: JSONValue, path: String, allowed: [String]) throws(ValidationError) {
     guard case .object(let members) = value else {
       throw ValidationError(
         field: path, value: value.typeName, problem: .wrongType(expected: "an object"))
@@ -38,35 +39,41 @@ struct JSONReader {
     try JSONReader.integer(required(key), path: path(key))
   }
 
-  static func string(_ value: JSONValue, path: String) throws(ValidationError) -> String {
+  static func string(_ value: JSONValue, path: @autoclosure () -> String) throws(ValidationError)
+    -> String
+  {
     guard case .string(let text) = value else {
       throw ValidationError(
-        field: path, value: value.typeName, problem: .wrongType(expected: "a string"))
+        field: path(), value: value.typeName, problem: .wrongType(expected: "a string"))
     }
     return text
   }
 
   /// An integer within the range every JSON implementation reads exactly: |n| < 2^53.
-  static func integer(_ value: JSONValue, path: String) throws(ValidationError) -> Int64 {
+  static func integer(_ value: JSONValue, path: @autoclosure () -> String) throws(ValidationError)
+    -> Int64
+  {
     guard case .integer(let number) = value else {
       if case .number(let number) = value {
         throw ValidationError(
-          field: path, value: "\(number)", problem: .wrongType(expected: "an integer below 2^53"))
+          field: path(), value: "\(number)", problem: .wrongType(expected: "an integer below 2^53"))
       }
       throw ValidationError(
-        field: path, value: value.typeName, problem: .wrongType(expected: "an integer"))
+        field: path(), value: value.typeName, problem: .wrongType(expected: "an integer"))
     }
     guard number.magnitude <= Dot.maximumCounter else {
       throw ValidationError(
-        field: path, value: "\(number)", problem: .wrongType(expected: "an integer below 2^53"))
+        field: path(), value: "\(number)", problem: .wrongType(expected: "an integer below 2^53"))
     }
     return number
   }
 
-  static func array(_ value: JSONValue, path: String) throws(ValidationError) -> [JSONValue] {
+  static func array(_ value: JSONValue, path: @autoclosure () -> String) throws(ValidationError)
+    -> [JSONValue]
+  {
     guard case .array(let items) = value else {
       throw ValidationError(
-        field: path, value: value.typeName, problem: .wrongType(expected: "an array"))
+        field: path(), value: value.typeName, problem: .wrongType(expected: "an array"))
     }
     return items
   }

@@ -17,11 +17,6 @@ extension ReportState {
     return .object(members)
   }
 
-  /// The canonical bytes of the state: equal states, equal bytes.
-  public var canonicalBytes: [UInt8] {
-    CanonicalJSON.encode(json)
-  }
-
   /// Reads a state's JSON, checking every value and clock.
   public init(json: JSONValue, path: String = "") throws(ValidationError) {
     let reader = try JSONReader(json, path: path, allowed: ["deletion", "fields", "id", "notes"])
@@ -31,7 +26,7 @@ extension ReportState {
     }
     let fieldsReader = try JSONReader(
       try reader.required("fields"), path: reader.path("fields"),
-      allowed: Set(Field.valueFields.map(\.rawValue)))
+      allowed: Field.valueFieldNames)
     var fields: [Field: Register<FieldValue>] = [:]
     for (name, value) in fieldsReader.members {
       let field = Field(rawValue: name)!

@@ -24,6 +24,14 @@ extension FieldValue {
     if text.allSatisfy(\.isWhitespace), field.isClearable {
       return .absent
     }
+    let value = try word(text, for: field)
+    try value.validate(for: field)
+    return value
+  }
+
+  /// The value of `field` that `text` names as it stands, with no normalising and no check
+  /// beyond the word itself: the category, urgency or status word, the date, or the text.
+  public static func word(_ text: String, for field: Field) throws(ValidationError) -> FieldValue {
     let value: FieldValue
     switch field {
     case .category:
@@ -58,7 +66,6 @@ extension FieldValue {
     default:
       value = .text(text)
     }
-    try value.validate(for: field)
     return value
   }
 
@@ -116,14 +123,26 @@ extension FieldValue {
     if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
       throw ValidationError(field: field, value: text, problem: .empty)
     }
-    if text.unicodeScalars.count > maximum {
+    // One pass over the scalars for the length, control characters and the NFC fast path:
+    // every pushed and pulled change checks each of its texts.
+    var count = 0
+    var control = false
+    var certainlyNFC = true
+    for scalar in text.unicodeScalars {
+      count += 1
+      let value = scalar.value
+      if value < 0x20 || value == 0x7f, !(multiline && (value == 0x0a || value == 0x09)) {
+        control = true
+      }
+      if certainlyNFC, !isCertainlyNFC(value) { certainlyNFC = false }
+    }
+    if count > maximum {
       throw ValidationError(field: field, value: text, problem: .tooLong(maximum: maximum))
     }
-    for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7f {
-      if multiline, scalar == "\n" || scalar == "\t" { continue }
+    if control {
       throw ValidationError(field: field, value: text, problem: .controlCharacter)
     }
-    if !isCertainlyNFC(text),
+    if !certainlyNFC,
       !text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
     {
       throw ValidationError(field: field, value: text, problem: .notNormalized)
@@ -134,14 +153,12 @@ extension FieldValue {
   /// block where no character decomposes and none combines with its neighbour (Basic Latin to
   /// Spacing Modifiers, common punctuation, CJK symbols, kana without the combining sound marks,
   /// CJK ideographs, full-width forms). Anything else goes to the full check.
-  private static func isCertainlyNFC(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy { scalar in
-      switch scalar.value {
-      case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3098, 0x309B...0x9FFF,
-        0xFF00...0xFFEF:
-        true
-      default: false
-      }
+  private static func isCertainlyNFC(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3098, 0x309B...0x9FFF,
+      0xFF00...0xFFEF:
+      true
+    default: false
     }
   }
 }

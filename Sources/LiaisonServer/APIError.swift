@@ -42,6 +42,22 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       return APIError(
         .badRequest, code: validation.problem.code, message: validation.description,
         field: validation.field)
+    case .admin(let refusal):
+      let status: HTTPResponse.Status =
+        switch refusal {
+        case .stale: .conflict
+        case .unknownDevice: .notFound
+        default: .badRequest
+        }
+      return APIError(status, code: refusal.code, message: refusal.description)
+    case .unknownReport(let prefix):
+      return APIError(
+        .notFound, code: "unknown_report",
+        message: "no report id starts with \"\(prefix)\"; `township reports` lists them")
+    case .ambiguousReport:
+      return APIError(.badRequest, code: "ambiguous_report", message: error.description)
+    case .malformedReportID:
+      return APIError(.badRequest, code: "invalid_id", message: error.description)
     default:
       return APIError(
         .internalServerError, code: "internal", message: "the server could not complete the request"

@@ -24,7 +24,7 @@ struct SyncController: Sendable {
   /// Routes behind ``AuthenticationMiddleware``.
   func addAuthenticatedRoutes(to group: RouterGroup<TownshipContext>) {
     group.post("push") { request, context in try await push(request, context) }
-    group.get("pull") { request, context in try pull(request, context) }
+    group.get("pull") { request, context in try await pull(request, context) }
     group.post("admin/enrollments") { request, context in
       try await issueEnrollment(request, context)
     }
@@ -38,7 +38,7 @@ struct SyncController: Sendable {
         .badRequest, code: "invalid_id", message: "replica must be 32 lowercase hexadecimal digits",
         field: "replica")
     }
-    let enrolled = try Self.guarded { () throws(StoreError) in
+    let enrolled = try await StoreWork.run { () throws(StoreError) in
       try store.enroll(code: code, replica: replica, now: clock())
     }
     return JSONResponse.make(
@@ -61,7 +61,7 @@ struct SyncController: Sendable {
         .contentTooLarge, code: "too_large",
         message: "at most \(SyncLimits.maximumPushChanges) changes per push")
     }
-    let outcome = try Self.guarded { () throws(StoreError) in
+    let outcome = try await StoreWork.run { () throws(StoreError) in
       try store.push(changes, from: device, now: clock())
     }
     return JSONResponse.make(
@@ -81,7 +81,7 @@ struct SyncController: Sendable {
       ]))
   }
 
-  private func pull(_ request: Request, _ context: TownshipContext) throws -> Response {
+  private func pull(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let device = try Self.device(context)
     let parameters = request.uri.queryParameters
     var cursor: Int64 = 0
@@ -100,14 +100,27 @@ struct SyncController: Sendable {
       }
       limit = value
     }
-    let page = try Self.guarded { () throws(StoreError) in
-      try store.pull(after: cursor, limit: limit, for: device)
+    let (after, pageSize, now) = (cursor, limit, clock())
+    let page = try await StoreWork.run { () throws(StoreError) in
+      let page = try store.pull(after: after, limit: pageSize, for: device)
+      // For `township devices` (changes pending); bookkeeping that must never fail a pull.
+      if !page.more { try? store.recordPull(by: device, through: page.cursor, now: now) }
+      return page
     }
-    return JSONResponse.make(
-      .object([
-        "changes": .array(page.changes.map(\.json)), "cursor": .string(String(page.cursor)),
-        "more": .bool(page.more),
-      ]))
+    // The page is spliced from the logged bytes, members in canonical order, instead of
+    // decoding each change only to encode it again.
+    var buffer = ByteBuffer()
+    buffer.reserveCapacity(page.bodies.reduce(64) { $0 + $1.count + 1 })
+    buffer.writeString(#"{"changes":["#)
+    for (index, body) in page.bodies.enumerated() {
+      if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+      buffer.writeBytes(body)
+    }
+    buffer.writeString(#"],"cursor":""# + String(page.cursor) + #"","more":"#)
+    buffer.writeString(page.more ? "true}" : "false}")
+    return Response(
+      status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+      body: ResponseBody(byteBuffer: buffer))
   }
 
   private func issueEnrollment(_ request: Request, _ context: TownshipContext) async throws
@@ -147,9 +160,10 @@ struct SyncController: Sendable {
           .badRequest, code: error.problem.code, message: error.description, field: field)
       }
     }
-    let enrollment = try Self.guarded { () throws(StoreError) in
+    let (milliseconds, now) = (lifetime * 1000, clock())
+    let enrollment = try await StoreWork.run { () throws(StoreError) in
       try store.issueEnrollment(
-        name: name, villages: villages, lifetime: lifetime * 1000, by: administrator, now: clock())
+        name: name, villages: villages, lifetime: milliseconds, by: administrator, now: now)
     }
     return JSONResponse.make(
       .object([
@@ -167,9 +181,6 @@ struct SyncController: Sendable {
     return device
   }
 
-  private static func guarded<T>(_ body: () throws(StoreError) -> T) throws(APIError) -> T {
-    do { return try body() } catch { throw APIError.from(error) }
-  }
 }
 
 /// A JSON object body read within the protocol's size limit.

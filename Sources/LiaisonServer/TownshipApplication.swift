@@ -15,6 +15,9 @@ public func buildRouter(
   controller.addOpenRoutes(to: v1)
   controller.addAuthenticatedRoutes(
     to: v1.group().add(middleware: AuthenticationMiddleware(store: store)))
+  AdminController(store: store, clock: clock).addRoutes(
+    to: v1.group("admin").add(middleware: AuthenticationMiddleware(store: store))
+      .add(middleware: AdministratorMiddleware()))
   return router
 }
 

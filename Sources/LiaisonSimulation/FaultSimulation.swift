@@ -24,6 +24,9 @@ public struct FaultSimulation: Sendable {
     var ledger = WriteLedger()
     var report = SimulationReport()
     var restarts = 0
+    /// Kills handed to the proxy: an armed kill is taken by a push some milliseconds before
+    /// it fires, so counting fired kills alone armed one more in that gap.
+    var killsArmed = 0
     var downSteps = 0
   }
 
@@ -113,7 +116,8 @@ public struct FaultSimulation: Sendable {
       return
     }
     let due = min(configuration.kills, Int(progress * Double(configuration.kills + 1)))
-    if world.server.kills < due, !world.proxy.killArmed {
+    if world.killsArmed < due, !world.proxy.killArmed {
+      world.killsArmed += 1
       world.proxy.armKill(
         KillPoint(
           bodyShare: [0.3, 0.8, 1.0, 1.0].randomElement(using: &random)!,

@@ -50,26 +50,61 @@ extension ReplicaStore {
     }
   }
 
-  /// This replica's own changes the server has not acknowledged, oldest first.
-  public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, change: Change)] {
+  /// This replica's own changes the server has not acknowledged, oldest first, as the
+  /// canonical JSON the log holds: a push sends these bytes without decoding them.
+  public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, body: [UInt8])] {
     try read { db in
       let replica = try ReplicaInfo.fetch(db)
       let sent =
         try Int64.fetchOne(
           db, sql: "SELECT sent_seq FROM peer WHERE name = ?", arguments: [Self.serverPeer]) ?? 0
-      return try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db, sql: "SELECT seq, body FROM change WHERE replica = ? AND seq > ? ORDER BY seq LIMIT ?",
-        arguments: [replica.id.description, sent, limit]
-      ).map { row in (row["seq"], try StoreRows.change(row["body"])) }
+        arguments: [replica.id.description, sent, limit])
+      var pending: [(sequence: Int64, body: [UInt8])] = []
+      while let row = try rows.next() {
+        pending.append((row[0], [UInt8](row[1] as Data)))
+      }
+      return pending
     }
   }
 
-  /// Records that the server acknowledged every change up to `sequence`.
-  public func acknowledgePush(upTo sequence: Int64) throws(StoreError) {
+  /// Records that the server acknowledged every change up to `sequence`, and the changes among
+  /// them it refused, with its reasons, in one transaction.
+  public func acknowledgePush(
+    upTo sequence: Int64, refused: [(sequence: Int64, code: String, message: String)] = [],
+    at time: Int64 = 0
+  ) throws(StoreError) {
     try write { db in
       try db.execute(
         sql: "UPDATE peer SET sent_seq = max(sent_seq, ?) WHERE name = ?",
         arguments: [sequence, Self.serverPeer])
+      for refusal in refused {
+        try db.execute(
+          sql: """
+            INSERT INTO refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (seq) DO UPDATE SET code = excluded.code, message = excluded.message,
+              refused_at = excluded.refused_at
+            """, arguments: [refusal.sequence, refusal.code, refusal.message, time])
+      }
+    }
+  }
+
+  /// The changes written here that the server refused, oldest first.
+  public func refusedChanges() throws(StoreError) -> [RefusedChange] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.seq, c.report, c.counter, c.time, r.code, r.message, r.refused_at
+          FROM refusal r JOIN change c ON c.seq = r.seq ORDER BY r.seq
+          """
+      ).map { row in
+        RefusedChange(
+          sequence: row["seq"], report: row["report"], counter: row["counter"],
+          writtenAt: row["time"], code: row["code"], message: row["message"],
+          refusedAt: row["refused_at"])
+      }
     }
   }
 

@@ -80,16 +80,16 @@ public final class StoreTransaction {
   }
 
   /// See ``ReplicaStore/receive(_:time:)``; true when the change was new.
-  func receive(_ change: Change) throws -> Bool {
-    let known =
-      try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM change WHERE replica = ? AND counter = ?",
-        arguments: [change.dot.replica.description, Int64(change.dot.counter)]) ?? false
-    if known { return false }
-    var state = try StoreRows.state(db, change.report) ?? ReportState(id: change.report)
+  ///
+  /// `stored` is the report's stored state when the caller has read it already.
+  func receive(_ change: Change, stored: StoredReport?? = nil) throws -> Bool {
+    // The log's unique (replica, counter) decides whether the change is new, in the same
+    // statement that records it.
+    guard try StoreRows.log(db, change) else { return false }
+    let current = try stored ?? StoreRows.stored(db, change.report)
+    var state = try current.map { try StoreRows.state($0.state) } ?? ReportState(id: change.report)
     state.apply(change)
     try StoreRows.save(db, state, changeTime: change.attribution.time)
-    try StoreRows.log(db, change)
     return true
   }
 
@@ -107,7 +107,9 @@ public final class StoreTransaction {
     ])
     self.replica = replica.advanced(to: dot.counter)
     try StoreRows.save(db, state, changeTime: time)
-    try StoreRows.log(db, change)
+    guard try StoreRows.log(db, change) else {
+      throw StoreError.database("change \(dot) is already in the log")
+    }
     return state
   }
 }

@@ -16,9 +16,11 @@ public final class ReplicaStore: Sendable {
 
   /// Where the store lives: a directory, or `:memory:`.
   public let location: String
-  let database: DatabaseQueue
+  /// A pool on disk, so reads (a pull, a listing) run beside a write instead of queueing
+  /// behind it; a queue in memory.
+  let database: any DatabaseWriter
 
-  private init(location: String, database: DatabaseQueue) {
+  private init(location: String, database: any DatabaseWriter) {
     self.location = location
     self.database = database
   }
@@ -72,7 +74,7 @@ public final class ReplicaStore: Sendable {
       throw .notInitialized(path: directory)
     }
     let store = try guarding(location: directory) {
-      let database = try DatabaseQueue(path: file, configuration: configuration)
+      let database = try DatabasePool(path: file, configuration: configuration)
       let superseded = try database.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
       if superseded { throw StoreError.newerVersion(path: directory) }
       try StoreSchema.migrator.migrate(database)
@@ -89,6 +91,10 @@ public final class ReplicaStore: Sendable {
     configuration.prepareDatabase { db in
       // Devices lose power: a commit must be on disk before the command says it is done.
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // Report ids are random, so new reports land all over the id index: with SQLite's
+      // default 2 MiB cache every insert into a large store reads pages back from the file.
+      // Only the one writing connection needs it; readers keep the default.
+      if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
     }
     return configuration
   }
@@ -138,6 +144,8 @@ public final class ReplicaStore: Sendable {
       throw .invalid(error)
     } catch let error as AccessError {
       throw .access(error)
+    } catch let error as AdminError {
+      throw .admin(error)
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:

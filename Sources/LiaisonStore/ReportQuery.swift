@@ -34,4 +34,24 @@ public struct ReportSummary: Sendable, Equatable {
   public let createdAt: Int64
   /// The writer's time of the latest change seen.
   public let updatedAt: Int64
+
+  /// A summary as a list answer over HTTP carries it, read back by the command that shows it.
+  public init(
+    id: ReportID, village: String, category: String, title: String, urgency: String,
+    status: String, assignee: String, due: String, isDeleted: Bool, isConflicted: Bool,
+    createdAt: Int64, updatedAt: Int64
+  ) {
+    self.id = id
+    self.village = village
+    self.category = category
+    self.title = title
+    self.urgency = urgency
+    self.status = status
+    self.assignee = assignee
+    self.due = due
+    self.isDeleted = isDeleted
+    self.isConflicted = isConflicted
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
 }

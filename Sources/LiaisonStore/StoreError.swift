@@ -25,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalid(ValidationError)
   /// A request refused for who made it: no credential, a revoked one, a bad code...
   case access(AccessError)
+  /// An administrator's request the store refused: a stale resolution, an unknown device...
+  case admin(AdminError)
   /// A database failure with SQLite's own message.
   case database(String)
 
@@ -51,6 +53,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalid(let error):
       error.description
     case .access(let error):
+      error.description
+    case .admin(let error):
       error.description
     case .database(let message):
       "database error: \(message)"

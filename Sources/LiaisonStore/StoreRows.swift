@@ -3,6 +3,12 @@ import GRDB
 import LiaisonCodec
 import LiaisonMerge
 
+/// A report row as a sync reads it: its village for the scope check, its state to merge into.
+struct StoredReport {
+  let village: String
+  let state: Data
+}
+
 /// How report states and changes map to rows.
 ///
 /// A report row holds the state's canonical JSON and, beside it, the provisional values that
@@ -11,11 +17,22 @@ enum StoreRows {
   static func state(_ db: Database, _ id: ReportID) throws -> ReportState? {
     guard
       let bytes = try Data.fetchOne(
-        db, sql: "SELECT state FROM report WHERE id = ?", arguments: [id.description])
+        db.cachedStatement(sql: "SELECT state FROM report WHERE id = ?"),
+        arguments: [id.description])
     else {
       return nil
     }
     return try state(bytes)
+  }
+
+  /// The report's village and state bytes, in one read.
+  static func stored(_ db: Database, _ id: ReportID) throws -> StoredReport? {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT village, state FROM report WHERE id = ?"),
+        arguments: [id.description])
+    else { return nil }
+    return StoredReport(village: row[0], state: row[1])
   }
 
   static func state(_ bytes: Data) throws -> ReportState {
@@ -30,35 +47,37 @@ enum StoreRows {
 
   static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws {
     func text(_ field: Field) -> String { state.value(field).description }
+    // Numbered parameters: binding thirteen named ones cost a dictionary per report.
     try db.cachedStatement(
       sql: """
         INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
           due, deleted, conflicted, created_at, updated_at)
-        VALUES (:id, :state, :village, :category, :title, :details, :urgency, :status, :assignee,
-          :due, :deleted, :conflicted, :time, :time)
-        ON CONFLICT (id) DO UPDATE SET state = :state, village = :village, category = :category,
-          title = :title, details = :details, urgency = :urgency, status = :status,
-          assignee = :assignee, due = :due, deleted = :deleted, conflicted = :conflicted,
-          created_at = min(created_at, :time), updated_at = max(updated_at, :time)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+        ON CONFLICT (id) DO UPDATE SET state = ?2, village = ?3, category = ?4, title = ?5,
+          details = ?6, urgency = ?7, status = ?8, assignee = ?9, due = ?10, deleted = ?11,
+          conflicted = ?12, created_at = min(created_at, ?13), updated_at = max(updated_at, ?13)
         """
     ).execute(
       arguments: [
-        "id": state.id.description, "state": Data(state.canonicalBytes), "village": text(.village),
-        "category": text(.category), "title": text(.title), "details": text(.details),
-        "urgency": text(.urgency), "status": text(.status), "assignee": text(.assignee),
-        "due": text(.due), "deleted": state.isDeleted, "conflicted": state.isConflicted,
-        "time": changeTime,
+        state.id.description, Data(state.canonicalBytes), text(.village), text(.category),
+        text(.title), text(.details), text(.urgency), text(.status), text(.assignee), text(.due),
+        state.isDeleted, state.isConflicted, changeTime,
       ])
   }
 
-  static func log(_ db: Database, _ change: Change) throws {
-    try db.execute(
-      sql:
-        "INSERT INTO change (report, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?)",
+  /// Appends the change to the log; false when its dot is there already.
+  static func log(_ db: Database, _ change: Change) throws -> Bool {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO change (report, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (replica, counter) DO NOTHING
+        """
+    ).execute(
       arguments: [
         change.report.description, change.dot.replica.description, Int64(change.dot.counter),
         change.attribution.author, change.attribution.time, Data(change.canonicalBytes),
       ])
+    return db.changesCount > 0
   }
 
   static func change(_ bytes: Data) throws -> Change {

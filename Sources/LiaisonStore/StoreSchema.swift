@@ -106,6 +106,30 @@ enum StoreSchema {
       // the index their cost grew with the store, not with the changes since the last sync.
       try db.execute(sql: "CREATE INDEX change_by_replica ON change (replica, seq)")
     }
+    migrator.registerMigration("v5: administrators: pull cursors, audit reasons") { db in
+      // `township devices` counts the changes a device has not pulled yet from the cursor its
+      // last complete pull reached; the audit trail keeps an administrator's reason apart from
+      // what was done, and `township audit ID` finds a subject's entries without a scan.
+      try db.execute(
+        sql: """
+          ALTER TABLE device ADD COLUMN pulled_seq INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE audit ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+          CREATE INDEX audit_by_subject ON audit (subject, seq);
+          """)
+    }
+    migrator.registerMigration("v6: changes the server refused") { db in
+      // A refused change stays in the device's log and state but never reaches the township;
+      // the device keeps why, so `liaison status` can say so instead of it passing unseen.
+      try db.execute(
+        sql: """
+          CREATE TABLE refusal (
+            seq INTEGER PRIMARY KEY REFERENCES change (seq),
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            refused_at INTEGER NOT NULL
+          )
+          """)
+    }
     return migrator
   }
 }

@@ -13,6 +13,8 @@ public struct StoreStatus: Sendable, Equatable {
   public let changes: Int
   /// Changes written here that no server has acknowledged yet.
   public let unsentChanges: Int
+  /// Changes written here that the server refused (``ReplicaStore/refusedChanges()``).
+  public let refusedChanges: Int
   /// When a sync last completed, in milliseconds since 1970, or nil if never.
   public let lastSync: Int64?
 }
@@ -38,6 +40,7 @@ extension ReplicaStore {
         conflictedReports: counts["conflicted"],
         changes: try Int.fetchOne(db, sql: "SELECT count(*) FROM change") ?? 0,
         unsentChanges: unsent,
+        refusedChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM refusal") ?? 0,
         lastSync: try Int64.fetchOne(db, sql: "SELECT max(last_sync_at) FROM peer"))
     }
   }

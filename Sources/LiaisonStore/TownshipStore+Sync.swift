@@ -21,7 +21,9 @@ public struct PushOutcome: Sendable, Equatable {
 
 /// One page of a pull.
 public struct PullPage: Sendable {
-  public let changes: [Change]
+  /// The changes' canonical JSON as the log holds it: a pull copies bytes and decodes
+  /// nothing, because every change was checked when it was first accepted.
+  public let bodies: [[UInt8]]
   /// Where the next page starts: the server sequence of the last change considered.
   public let cursor: Int64
   public let more: Bool
@@ -50,7 +52,10 @@ extension TownshipStore {
               message: error.description))
           continue
         }
-        if let refusal = try Self.refusal(of: change, from: device, highest: highest, db) {
+        let stored = try StoreRows.stored(db, change.report)
+        if let refusal = Self.refusal(
+          of: change, from: device, highest: highest, village: stored?.village)
+        {
           outcome.rejected.append(
             .init(
               index: index, dot: change.dot, code: refusal.0, field: refusal.1, message: refusal.2))
@@ -60,7 +65,7 @@ extension TownshipStore {
           continue
         }
         highest = max(highest, Int64(change.dot.counter))
-        if try transaction.receive(change) {
+        if try transaction.receive(change, stored: .some(stored)) {
           outcome.accepted += 1
         } else {
           outcome.duplicates += 1
@@ -88,9 +93,10 @@ extension TownshipStore {
         arguments: [cursor, device.replica.description, limit + 1])
       let page = rows.prefix(limit)
       let villages = Set(device.villages)
-      var changes: [Change] = []
+      var bodies: [[UInt8]] = []
+      bodies.reserveCapacity(page.count)
       for row in page where villages.contains(row["village"] as String) {
-        changes.append(try StoreRows.change(row["body"]))
+        bodies.append([UInt8](row["body"] as Data))
       }
       let more = rows.count > limit
       // On the last page everything up to the end of the log has been read, including the
@@ -99,14 +105,14 @@ extension TownshipStore {
       let end = more ? nil : try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change")
       let last: Int64? = page.last.map { $0["seq"] }
       return PullPage(
-        changes: changes, cursor: max(cursor, last ?? cursor, end ?? cursor), more: more)
+        bodies: bodies, cursor: max(cursor, last ?? cursor, end ?? cursor), more: more)
     }
   }
 
   /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
   private static func refusal(
-    of change: Change, from device: Device, highest: Int64, _ db: Database
-  ) throws -> (String, String?, String)? {
+    of change: Change, from device: Device, highest: Int64, village current: String?
+  ) -> (String, String?, String)? {
     if change.dot.replica != device.replica {
       return (
         "forged_dot", "dot",
@@ -119,8 +125,6 @@ extension TownshipStore {
         "counter \(change.dot.counter) skips past \(highest + 1); push changes in order"
       )
     }
-    let current = try String.fetchOne(
-      db, sql: "SELECT village FROM report WHERE id = ?", arguments: [change.report.description])
     if let current, !device.villages.contains(current) {
       return (
         "out_of_scope", "report",

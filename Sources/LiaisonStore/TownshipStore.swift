@@ -135,7 +135,7 @@ public final class TownshipStore: Sendable {
       try db.execute(
         sql: "UPDATE credential SET revoked_at = ? WHERE kind = 'device' AND principal = ?",
         arguments: [now, id])
-      try Self.audit(db, now, actor, "revoke device", id, reason)
+      try Self.audit(db, now, actor, "revoke device", id, "", reason)
     }
   }
 

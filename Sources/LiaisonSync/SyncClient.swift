@@ -75,9 +75,27 @@ public struct SyncClient: Sendable {
     return (code, expiresAt)
   }
 
+  /// Pushes changes given as their JSON, as the device's log holds them: the request is
+  /// spliced from those bytes, with nothing decoded or encoded again.
+  public func push(encoded changes: [[UInt8]]) async throws(SyncError) -> PushAnswer {
+    var body: [UInt8] = []
+    body.reserveCapacity(changes.reduce(16) { $0 + $1.count + 1 })
+    body.append(contentsOf: #"{"changes":["#.utf8)
+    for (index, change) in changes.enumerated() {
+      if index > 0 { body.append(UInt8(ascii: ",")) }
+      body.append(contentsOf: change)
+    }
+    body.append(contentsOf: "]}".utf8)
+    let answer = try await send("/v1/push", method: .POST, body: body)
+    return try Self.pushAnswer(answer)
+  }
+
+  /// Pushes changes; ``push(encoded:)`` sends a device's logged changes without re-encoding.
   public func push(_ changes: [Change]) async throws(SyncError) -> PushAnswer {
-    let answer = try await send(
-      "/v1/push", method: .POST, body: .object(["changes": .array(changes.map(\.json))]))
+    try await push(encoded: changes.map(\.canonicalBytes))
+  }
+
+  private static func pushAnswer(_ answer: [String: JSONValue]) throws(SyncError) -> PushAnswer {
     guard case .integer(let accepted)? = answer["accepted"],
       case .integer(let duplicates)? = answer["duplicates"],
       case .array(let rejected)? = answer["rejected"]
@@ -93,7 +111,8 @@ public struct SyncClient: Sendable {
   }
 
   public func pull(after cursor: Int64, limit: Int) async throws(SyncError) -> PullAnswer {
-    let answer = try await send("/v1/pull?after=\(cursor)&limit=\(limit)", method: .GET, body: nil)
+    let answer = try await send(
+      "/v1/pull?after=\(cursor)&limit=\(limit)", method: .GET, body: nil as [UInt8]?)
     guard case .array(let items)? = answer["changes"], case .string(let next)? = answer["cursor"],
       let nextCursor = Int64(next), case .bool(let more)? = answer["more"]
     else { throw .badAnswer("a pull answer without changes, cursor and more") }
@@ -106,8 +125,14 @@ public struct SyncClient: Sendable {
     return PullAnswer(changes: changes, cursor: nextCursor, more: more)
   }
 
+  func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    try await send(path, method: method, body: body.map(CanonicalJSON.encode))
+  }
+
   /// Sends one request and returns the answer's JSON object, or throws the server's refusal.
-  private func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
+  private func send(_ path: String, method: HTTPMethod, body: [UInt8]?) async throws(SyncError)
     -> [String: JSONValue]
   {
     var request = HTTPClientRequest(url: baseURL + path)
@@ -115,7 +140,7 @@ public struct SyncClient: Sendable {
     request.headers.add(name: "Content-Type", value: "application/json")
     request.headers.add(name: "Liaison-Protocol", value: "1")
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-    if let body { request.body = .bytes(ByteBuffer(bytes: CanonicalJSON.encode(body))) }
+    if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
     let status: Int
     let bytes: ByteBuffer
     do {

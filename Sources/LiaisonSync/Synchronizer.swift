@@ -51,18 +51,28 @@ public struct Synchronizer: Sendable {
     while true {
       let pending = try store.unsentChanges(limit: batchSize)
       guard let last = pending.last else { break }
-      let answer = try await client.push(pending.map(\.change))
-      try store.acknowledgePush(upTo: last.sequence)
+      let answer = try await client.push(encoded: pending.map(\.body))
+      let refused = answer.rejected.compactMap { rejection in
+        pending.indices.contains(rejection.index)
+          ? (pending[rejection.index].sequence, rejection.code, rejection.message) : nil
+      }
+      try store.acknowledgePush(upTo: last.sequence, refused: refused, at: now())
       state.sent += answer.accepted + answer.duplicates
       state.rejected += answer.rejected.count
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
     }
-    var cursor = link.cursor
+    // The next page is asked for before this one is applied, so the server reads page n + 1
+    // while this device writes page n; pages are still applied in order, each with its cursor.
+    let batchSize = self.batchSize
+    var next = Task { try await client.pull(after: link.cursor, limit: batchSize) }
+    defer { next.cancel() }
     while true {
-      let page = try await client.pull(after: cursor, limit: batchSize)
+      let page = try await next.value
+      if page.more {
+        next = Task { try await client.pull(after: page.cursor, limit: batchSize) }
+      }
       state.received += try store.applyPulled(page.changes, cursor: page.cursor)
-      cursor = page.cursor
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
       if !page.more { break }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonPresentation
 import LiaisonStore
-import LiaisonText
 
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,6 +19,8 @@ struct ExportCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case csv
     case json
+
+    var shared: ReportExport.Format { self == .csv ? .csv : .json }
   }
 
   @OptionGroup var storeOptions: StoreOptions
@@ -32,53 +34,10 @@ struct ExportCommand: ParsableCommand {
   @Flag(help: "Include deleted reports.")
   var all = false
 
-  static let columns = [
-    "id", "village", "category", "title", "details", "urgency", "status", "location", "latitude",
-    "longitude", "parties", "assignee", "due", "deleted", "conflicts", "notes",
-  ]
-
   func run() throws {
     let store = try storeOptions.open()
     var states: [ReportState] = []
     try store.forEachReport(includeDeleted: all) { states.append($0) }
-    let bytes: [UInt8]
-    switch format {
-    case .json:
-      bytes = Array(ReportPresentation.jsonText(.array(states.map(ReportPresentation.json))).utf8)
-    case .csv:
-      bytes = CSV.encode(header: Self.columns, rows: states.map(Self.row))
-    }
-    if let output {
-      guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-        throw CommandFailure("cannot write \(output)")
-      }
-      FileHandle.standardError.write(Data("Exported \(states.count) reports to \(output)\n".utf8))
-    } else {
-      FileHandle.standardOutput.write(Data(bytes))
-    }
-  }
-
-  private static func row(_ state: ReportState) -> [String] {
-    func text(_ field: Field) -> String { state.value(field).description }
-    var location = ""
-    var latitude = ""
-    var longitude = ""
-    if case .location(let value) = state.value(.location) {
-      location = value.text
-      if let point = value.coordinatesText?.split(separator: ",") {
-        latitude = String(point[0])
-        longitude = String(point[1])
-      }
-    }
-    let notes = state.notes.chronological.map {
-      "\(ReportPresentation.time($0.attribution.time)) \($0.attribution.author): \($0.text)"
-    }
-    return [
-      state.id.description, text(.village), text(.category), text(.title), text(.details),
-      text(.urgency), text(.status), location, latitude, longitude, text(.parties), text(.assignee),
-      text(.due), state.isDeleted ? "yes" : "no",
-      state.conflicts.map(\.rawValue).joined(separator: " "),
-      notes.joined(separator: "\n"),
-    ]
+    try ReportExport.write(states, as: format.shared, to: output)
   }
 }

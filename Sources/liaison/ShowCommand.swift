@@ -1,6 +1,7 @@
 import ArgumentParser
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonPresentation
 import LiaisonStore
 
 struct ShowCommand: ParsableCommand {

@@ -1,19 +1,33 @@
 import ArgumentParser
 import LiaisonCodec
+import LiaisonPresentation
 import LiaisonStore
 
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
-    abstract: "Show the store, this device's identity, and what has not been sent yet.")
+    abstract: "Show the store, this device's identity, and what has not been sent yet.",
+    discussion: """
+      A change the server refuses (for example an edit to a report that has moved to a village
+      this device is not enrolled for) stays on this device but never reaches the township.
+      `liaison status` counts them; `liaison status --refused` lists each with the server's
+      reason.
+      """)
 
   @OptionGroup var storeOptions: StoreOptions
 
   @Option(help: "table (for people) or json.")
   var format = OutputFormat.table
 
+  @Flag(help: "List the changes the server refused, with its reasons.")
+  var refused = false
+
   func run() throws {
     let store = try storeOptions.open()
+    if refused {
+      print(RefusedListing.render(try store.refusedChanges(), format: format), terminator: "")
+      return
+    }
     let status = try store.status()
     let server = try store.serverLink()?.url ?? "not enrolled"
     let lastSync = status.lastSync.map(ReportPresentation.time) ?? "never"
@@ -30,6 +44,7 @@ struct StatusCommand: ParsableCommand {
             "conflicted_reports": .integer(Int64(status.conflictedReports)),
             "changes": .integer(Int64(status.changes)),
             "unsent_changes": .integer(Int64(status.unsentChanges)),
+            "refused_changes": .integer(Int64(status.refusedChanges)),
             "server": .string(server),
             "last_sync": status.lastSync.map { .string(ReportPresentation.isoTime($0)) } ?? .null,
           ])), terminator: "")
@@ -45,6 +60,11 @@ struct StatusCommand: ParsableCommand {
         Server:       \(server)
         Last sync:    \(lastSync)
         """)
+      if status.refusedChanges > 0 {
+        print(
+          "Refused:      \(status.refusedChanges) changes the server refused "
+            + "(liaison status --refused)")
+      }
     }
   }
 }

@@ -81,7 +81,8 @@ struct SyncCommand: AsyncParsableCommand {
     if live { FileHandle.standardError.write(Data("\n".utf8)) }
     var summary = "Synced: sent \(result.sent), received \(result.received)"
     if result.rejected > 0 {
-      summary += ", \(result.rejected) refused by the server (see the server's log)"
+      summary +=
+        ", \(result.rejected) refused by the server (`liaison status --refused` says which and why)"
     }
     print(summary)
   }

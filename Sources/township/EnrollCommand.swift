@@ -2,31 +2,12 @@ import ArgumentParser
 import Foundation
 import LiaisonSync
 
-/// The administrator's connection: `--server` and the token from `--token` or `$TOWNSHIP_TOKEN`.
-struct AdministratorOptions: ParsableArguments {
-  @Option(help: "The township server's address.")
-  var server = "http://127.0.0.1:8080"
-
-  @Option(help: ArgumentHelp("An administrator token.", discussion: "Default: $TOWNSHIP_TOKEN."))
-  var token: String?
-
-  func resolvedToken() throws -> String {
-    if let token { return token }
-    if let token = ProcessInfo.processInfo.environment["TOWNSHIP_TOKEN"], !token.isEmpty {
-      return token
-    }
-    throw ValidationError(
-      "give --token or set TOWNSHIP_TOKEN to an administrator token (`township init` printed the first)"
-    )
-  }
-}
-
 struct EnrollCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "enroll",
     abstract: "Issue a one-time enrolment code for a liaison's device and the villages it serves.",
     discussion: """
-        TOWNSHIP_TOKEN=lsn_... township enroll --name 李伟 --village 东村 --village 西村
+        township enroll --name 李伟 --village 东村 --village 西村
       The liaison then runs `liaison enroll --server URL --code CODE` on the device.
       """)
 
@@ -50,8 +31,10 @@ struct EnrollCommand: AsyncParsableCommand {
     let token = try administrator.resolvedToken()
     let http = SyncClient.makeHTTPClient()
     do {
-      let issued = try await SyncClient(baseURL: administrator.server, token: token, http: http)
-        .issueEnrollment(name: name, villages: village, expiresInSeconds: hours * 3600)
+      let issued = try await SyncClient(
+        baseURL: administrator.resolvedServer, token: token, http: http
+      )
+      .issueEnrollment(name: name, villages: village, expiresInSeconds: hours * 3600)
       try await http.shutdown()
       let expires = Date(timeIntervalSince1970: Double(issued.expiresAt) / 1000)
       print(issued.code)

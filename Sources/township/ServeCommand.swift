@@ -12,6 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       On first run, with no store yet, it creates one and prints the administrator token. \
       Logs go to standard error, one line per request with its request id.
+        township serve --store /srv/township --host 0.0.0.0 --port 8080
       """)
 
   @OptionGroup var location: StoreLocation

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The township office's command line: the sync server and, later, the administrator's tools.
+/// The township office's command line: the sync server and the administrator's tools.
 @main
 struct Township: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,6 +14,21 @@ struct Township: AsyncParsableCommand {
         township init --store /srv/township && township serve --store /srv/township
 
       The store is in --store DIR, else $TOWNSHIP_HOME, else ~/.township.
+
+      Administrators work over HTTP, from any machine that reaches the server:
+        township login --server http://127.0.0.1:8080 --token lsn_...
+        township conflicts
+        township conflict show 3f2a
+        township resolve 3f2a --field title --pick 2 --reason "乙方核实"
+        township devices
+        township audit 3f2a
+      The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` \
+      saved in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
       """,
-    subcommands: [InitCommand.self, ServeCommand.self, EnrollCommand.self])
+    subcommands: [
+      InitCommand.self, ServeCommand.self, LoginCommand.self, EnrollCommand.self,
+      ConflictsCommand.self, ConflictCommand.self, ResolveCommand.self, ReportsCommand.self,
+      ExportCommand.self, DevicesCommand.self, RevokeCommand.self, AuditCommand.self,
+      AdminCommand.self,
+    ])
 }

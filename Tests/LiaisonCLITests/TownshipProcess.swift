@@ -15,14 +15,33 @@ final class TownshipProcess {
         "township-\(UUID().uuidString)"))
   }
 
+  /// The administrator's own directory (`$TOWNSHIP_HOME` of the commands), where `township
+  /// login` saves its file and `conflict show` remembers versions.
+  let adminHome = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+    "township-admin-\(UUID().uuidString)")
+
   /// Runs a `township` subcommand as the administrator.
   func run(_ arguments: [String]) throws -> CommandLineRunner.Outcome {
+    try run(arguments + ["--server", url], environment: ["TOWNSHIP_TOKEN": server.adminToken])
+  }
+
+  /// Runs a `township` subcommand as the administrator.
+  @discardableResult
+  func run(_ arguments: String...) throws -> CommandLineRunner.Outcome {
+    try run(arguments)
+  }
+
+  /// Runs a `township` subcommand with exactly these arguments and environment additions.
+  func run(_ arguments: [String], environment: [String: String]) throws
+    -> CommandLineRunner.Outcome
+  {
     let child = Process()
     child.executableURL = server.process.executableURL
-    child.arguments = arguments + ["--server", url]
-    child.environment = ProcessInfo.processInfo.environment.merging([
-      "TOWNSHIP_TOKEN": server.adminToken
-    ]) { $1 }
+    child.arguments = arguments
+    var base = ProcessInfo.processInfo.environment
+    base["TOWNSHIP_TOKEN"] = nil
+    base["TOWNSHIP_HOME"] = adminHome
+    child.environment = base.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
     child.standardOutput = output

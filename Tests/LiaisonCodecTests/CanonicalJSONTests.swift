@@ -43,6 +43,32 @@ import Testing
     }
   }
 
+  @Test("the direct writer produces exactly the bytes of the JSON tree, sorted and escaped")
+  func directWriterAgreesWithTheTree() throws {
+    for seed in UInt64(1)...300 {
+      var simulation = MergeSimulation(seed: seed, replicaCount: 4, reportCount: 2)
+      for _ in 0..<40 { simulation.step() }
+      for replica in simulation.replicas {
+        for state in replica.reports.values {
+          #expect(state.canonicalBytes == CanonicalJSON.encode(state.json), "seed \(seed)")
+        }
+      }
+      for change in simulation.written.values {
+        #expect(change.canonicalBytes == CanonicalJSON.encode(change.json), "seed \(seed)")
+      }
+    }
+    let awkward = try Change(
+      report: ReportID(high: 0, low: 1), dot: Dot(replica: ReplicaID(high: 1, low: 2), counter: 9),
+      attribution: Attribution(author: "引号\"\\", time: 1_234_567_890_123),
+      fields: [
+        .location: .init(
+          value: .location(Location(text: "桥", latitudeE7: -900_000_000, longitudeE7: 0)),
+          seen: VersionVector()),
+        .title: .init(value: .text("\\ \"quoted\""), seen: VersionVector()),
+      ], deletion: nil, note: "line\nline\ttab")
+    #expect(awkward.canonicalBytes == CanonicalJSON.encode(awkward.json))
+  }
+
   @Test func errorsNameTheJSONPathOfTheBadMember() throws {
     let text = #"""
       {"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"report":"00000000-0000-4000-8000-000000000001",
@@ -75,6 +101,14 @@ import Testing
           "b": .string("水\n\"\\/"), "c": .object([:]),
         ]))
     #expect(try JSONValue(parsing: Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
+    // Either side of the 18-digit fast path, and the ends of Int64.
+    for number: Int64 in [
+      -999_999_999_999_999_999, 999_999_999_999_999_999, 1_000_000_000_000_000_000, .max, .min,
+    ] {
+      #expect(try JSONValue(parsing: Array(String(number).utf8)) == .integer(number))
+    }
+    #expect(
+      try JSONValue(parsing: Array("9223372036854775808".utf8)) == .number(9.223372036854775808e18))
   }
 
   @Test func refusesWhatThePeersCouldReadDifferently() {

@@ -20,6 +20,11 @@ struct SyncBenchmark: AsyncParsableCommand {
   @Option(help: "Changes per request.")
   var batchSize = 1_000
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Also time the push without HTTP and raw SQLite on the same rows (slow at 1,000,000).")
+  var baselines = true
+
   @Option(help: "The township binary; default: beside this benchmark.")
   var township: String?
 
@@ -37,6 +42,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     let a = try await loaded.device("a", in: root)
     let b = try await loaded.device("b", in: root)
     try Self.record(reports, at: a)
+    let batches = baselines ? try ServerSideBaseline.batches(of: a, size: batchSize) : []
 
     var started = Date()
     let pushed = try await Synchronizer(store: a, batchSize: batchSize).run(now: { 0 })
@@ -45,9 +51,23 @@ struct SyncBenchmark: AsyncParsableCommand {
     let pulled = try await Synchronizer(store: b, batchSize: batchSize).run(now: { 0 })
     let pullSeconds = Date().timeIntervalSince(started)
     let peak = loaded.peakMegabytes()
+    var storeOnly = Double.nan
+    var raw = Double.nan
+    if baselines {
+      storeOnly = try ServerSideBaseline.storeOnly(
+        batches, replica: try a.info().id,
+        in: (root as NSString).appendingPathComponent("store-only"))
+      raw = try ServerSideBaseline.rawSQLite(
+        copying: (root as NSString).appendingPathComponent("server"),
+        into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
+    }
 
-    // Ten fresh changes, against the loaded server and against an empty one.
-    let incrementalLoaded = try await Self.incremental(a, records: 10)
+    // Ten fresh changes from a new, small device, against the loaded server and against an
+    // empty one: only the server differs. The new device starts where B's pull ended, as if
+    // it had pulled everything already, so its sync sends and reads only what is new.
+    let d = try await loaded.device("d", in: root)
+    try d.applyPulled([], cursor: try b.serverLink()?.cursor ?? 0)
+    let incrementalLoaded = try await Self.incremental(d, records: 10)
     let empty = try Server(
       binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
     let c = try await empty.device("c", in: root)
@@ -55,7 +75,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     loaded.stop()
     empty.stop()
 
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("reports", "\(reports), batches of \(batchSize)"),
       (
         "push, device A to server",
@@ -73,6 +93,17 @@ struct SyncBenchmark: AsyncParsableCommand {
       ("incremental sync of 10, empty server", String(format: "%.1f ms", incrementalEmpty * 1000)),
       ("ratio loaded / empty", String(format: "%.2f", incrementalLoaded / incrementalEmpty)),
     ]
+    if baselines {
+      rows.insert(
+        contentsOf: [
+          ("push without HTTP (body parse + TownshipStore.push)", "\(Int(storeOnly)) changes/s"),
+          ("raw SQLite, the server's rows, same schema and batches", "\(Int(raw)) rows/s"),
+          (
+            "end-to-end push / raw SQLite",
+            String(format: "%.2f", Double(pushed.sent) / pushSeconds / raw)
+          ),
+        ], at: 4)
+    }
     for (name, value) in rows { print("| \(name) | \(value) |") }
   }
 
@@ -90,11 +121,17 @@ struct SyncBenchmark: AsyncParsableCommand {
     }
   }
 
+  /// The median of five syncs, each of `records` fresh reports: one sync takes milliseconds,
+  /// so one sample says more about the scheduler than about the server.
   static func incremental(_ store: ReplicaStore, records: Int) async throws -> Double {
-    try record(records, at: store, seed: 8)
-    let started = Date()
-    _ = try await Synchronizer(store: store, batchSize: 1_000).run(now: { 0 })
-    return Date().timeIntervalSince(started)
+    var samples: [Double] = []
+    for round in 0..<5 {
+      try record(records, at: store, seed: 8 + UInt64(round))
+      let started = Date()
+      _ = try await Synchronizer(store: store, batchSize: 1_000).run(now: { 0 })
+      samples.append(Date().timeIntervalSince(started))
+    }
+    return samples.sorted()[samples.count / 2]
   }
 
   /// A township server and the devices it enrols.

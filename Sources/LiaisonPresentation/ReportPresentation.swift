@@ -1,27 +1,33 @@
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
 import LiaisonText
 
 /// How reports, values and times read on a terminal and in JSON.
-enum ReportPresentation {
+public enum ReportPresentation {
   /// A time in the reader's zone, to the minute: `2026-03-01 08:00`.
-  static func time(_ milliseconds: Int64) -> String {
+  public static func time(_ milliseconds: Int64) -> String {
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
   }
 
   /// A time as ISO 8601 in UTC, for scripts.
-  static func isoTime(_ milliseconds: Int64) -> String {
+  public static func isoTime(_ milliseconds: Int64) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
   }
 
+  /// Reads back a time written by ``isoTime(_:)``.
+  public static func milliseconds(isoTime text: String) -> Int64? {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+  }
+
   /// The columns a terminal shows, or nil when output goes to a file or pipe.
-  static var terminalWidth: Int? {
+  public static var terminalWidth: Int? {
     guard isatty(STDOUT_FILENO) != 0 else { return nil }
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
@@ -31,7 +37,7 @@ enum ReportPresentation {
   }
 
   /// A field value as JSON for scripts: text as strings, a location as an object, none as null.
-  static func json(_ value: FieldValue) -> JSONValue {
+  public static func json(_ value: FieldValue) -> JSONValue {
     guard case .location(let location) = value else { return value.json }
     var members: [String: JSONValue] = ["text": .string(location.text)]
     if let latitude = location.latitudeE7, let longitude = location.longitudeE7 {
@@ -43,7 +49,7 @@ enum ReportPresentation {
 
   /// A whole report for scripts: provisional values, conflicts with every concurrent value,
   /// notes and the deletion state.
-  static func json(_ state: ReportState) -> JSONValue {
+  public static func json(_ state: ReportState) -> JSONValue {
     var members: [String: JSONValue] = [
       "id": .string(state.id.description),
       "deleted": .bool(state.isDeleted),
@@ -74,7 +80,7 @@ enum ReportPresentation {
   }
 
   /// Pretty JSON with sorted keys and unescaped text, ending in a newline.
-  static func jsonText(_ value: JSONValue) -> String {
+  public static func jsonText(_ value: JSONValue) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(value)) ?? Data("null".utf8)
@@ -82,7 +88,7 @@ enum ReportPresentation {
   }
 
   /// The report as a person reads it: every field, conflicts side by side, then notes.
-  static func text(_ state: ReportState) -> String {
+  public static func text(_ state: ReportState) -> String {
     var lines: [String] = []
     let conflicts = Set(state.conflicts)
     lines.append("Report \(state.id)" + (state.isDeleted ? "  (deleted)" : ""))
@@ -125,7 +131,7 @@ enum ReportPresentation {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func display(_ value: FieldValue) -> String {
+  public static func display(_ value: FieldValue) -> String {
     if case .absent = value { return "(none)" }
     return value.description
   }

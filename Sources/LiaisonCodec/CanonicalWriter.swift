@@ -1,0 +1,124 @@
+import LiaisonMerge
+
+/// Writes canonical JSON (``CanonicalJSON``) straight into bytes, without building a
+/// ``JSONValue`` tree first.
+///
+/// States and changes are encoded on every store write and every sync, and building a tree
+/// of dictionaries only to sort and walk it again cost more than the SQL. The callers write
+/// members in sorted key order themselves; tests check the bytes equal
+/// `CanonicalJSON.encode(value.json)` for generated values.
+struct CanonicalWriter {
+  private(set) var bytes: [UInt8] = []
+  private var needsComma = false
+
+  init(capacity: Int = 512) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// `{ ... }`; members are written by `body` in sorted key order.
+  mutating func object(_ body: (inout CanonicalWriter) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma = false
+    body(&self)
+    bytes.append(UInt8(ascii: "}"))
+    needsComma = true
+  }
+
+  /// `[ ... ]`.
+  mutating func array(_ body: (inout CanonicalWriter) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma = false
+    body(&self)
+    bytes.append(UInt8(ascii: "]"))
+    needsComma = true
+  }
+
+  /// A member's key; its value follows.
+  mutating func key(_ key: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    needsComma = false
+  }
+
+  /// A member's key that is data, such as a replica id.
+  mutating func key(_ key: String) {
+    separate()
+    CanonicalJSON.writeString(key, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  mutating func string(_ text: String) {
+    separate()
+    CanonicalJSON.writeString(text, to: &bytes)
+    needsComma = true
+  }
+
+  mutating func integer(_ number: Int64) {
+    separate()
+    if number < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    var digits = 1
+    var probe = magnitude
+    while probe >= 10 {
+      probe /= 10
+      digits += 1
+    }
+    // Digits are written from the last into reserved places: no intermediate string.
+    var index = bytes.count + digits - 1
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    repeat {
+      bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+      index -= 1
+    } while magnitude > 0
+    needsComma = true
+  }
+
+  mutating func bool(_ flag: Bool) {
+    separate()
+    bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    needsComma = true
+  }
+
+  mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+    needsComma = true
+  }
+
+  /// A replica id quoted: 32 lowercase hex digits, as its `description`, without the
+  /// intermediate string.
+  mutating func replica(_ id: ReplicaID) {
+    hex(high: id.high, low: id.low, dashes: false)
+  }
+
+  /// A report id quoted, in the 8-4-4-4-12 form of its `description`.
+  mutating func report(_ id: ReportID) {
+    hex(high: id.high, low: id.low, dashes: true)
+  }
+
+  private mutating func hex(high: UInt64, low: UInt64, dashes: Bool) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    for index in 0..<32 {
+      if dashes, index == 8 || index == 12 || index == 16 || index == 20 {
+        bytes.append(UInt8(ascii: "-"))
+      }
+      let half = index < 16 ? high : low
+      bytes.append(Self.hexDigits[Int((half >> UInt64(60 - (index % 16) * 4)) & 0xf)])
+    }
+    bytes.append(UInt8(ascii: "\""))
+    needsComma = true
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func separate() {
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  }
+}

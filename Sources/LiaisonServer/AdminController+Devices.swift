@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonStore
+
+extension AdminController {
+  /// Devices, revocations, the audit trail and administrators.
+  func addDeviceRoutes(to group: RouterGroup<TownshipContext>) {
+    group.get("devices") { _, _ in try devices() }
+    group.post("revocations") { request, context in try await revoke(request, context) }
+    group.get("audit") { request, _ in try audit(request) }
+    group.post("administrators") { request, context in
+      try await addAdministrator(request, context)
+    }
+  }
+
+  private func devices() throws -> Response {
+    let devices = try Self.guarded { () throws(StoreError) in try store.devices() }
+    return JSONResponse.make(
+      .object([
+        "devices": .array(
+          devices.map { summary in
+            .object([
+              "id": .string(summary.device.id), "name": .string(summary.device.name),
+              "replica": .string(summary.device.replica.description),
+              "villages": .array(summary.device.villages.map { .string($0) }),
+              "enrolled": .integer(summary.enrolledAt),
+              "last_seen": summary.lastSeenAt.map { .integer($0) } ?? .null,
+              "revoked": summary.revokedAt.map { .integer($0) } ?? .null,
+              "pending": .integer(Int64(summary.pending)),
+            ])
+          })
+      ]))
+  }
+
+  private func revoke(_ request: Request, _ context: TownshipContext) async throws -> Response {
+    let body = try await JSONBody.read(request)
+    let selector = try body.string("device")
+    let reason = try body.members["reason"] == nil ? "" : body.string("reason")
+    let now = clock()
+    let device = try Self.guarded { () throws(StoreError) in
+      let device = try store.findDevice(selector)
+      try store.revoke(
+        device: device.id, by: context.principal?.name ?? "", reason: reason, now: now)
+      return device
+    }
+    return JSONResponse.make(
+      .object([
+        "device": .string(device.id), "name": .string(device.name), "revoked": .integer(now),
+      ]))
+  }
+
+  private func audit(_ request: Request) throws -> Response {
+    let subject = request.uri.queryParameters["subject"].map(String.init)
+    let entries = try Self.guarded { () throws(StoreError) in
+      try store.auditTrail(subject: subject)
+    }
+    return JSONResponse.make(.object(["entries": .array(entries.map(Self.json))]))
+  }
+
+  /// A report's whole trail: every change to it as the server received it, and every
+  /// administrator action about it.
+  func reportAudit(_ context: TownshipContext) throws -> Response {
+    let id = try reportID(context)
+    let (entries, history, names) = try Self.guarded { () throws(StoreError) in
+      (
+        try store.auditTrail(subject: id.description), try store.replica.history(id),
+        try store.replicaNames()
+      )
+    }
+    return JSONResponse.make(
+      .object([
+        "id": .string(id.description), "entries": .array(entries.map(Self.json)),
+        "changes": .array(
+          history.map { entry in
+            var members: [String: JSONValue] = [
+              "sequence": .integer(entry.sequence),
+              "replica": .string(entry.dot.replica.description),
+              "device": .string(names[entry.dot.replica]?.name ?? ""),
+              "author": .string(entry.attribution.author), "time": .integer(entry.attribution.time),
+              "fields": .object(
+                Dictionary(
+                  uniqueKeysWithValues: entry.fields.map {
+                    ($0.field.rawValue, .object(["old": $0.old.json, "new": $0.new.json]))
+                  })),
+            ]
+            if let note = entry.note { members["note"] = .string(note) }
+            if let deleting = entry.deleting { members["deleted"] = .bool(deleting) }
+            return .object(members)
+          }),
+      ]))
+  }
+
+  private func addAdministrator(_ request: Request, _ context: TownshipContext) async throws
+    -> Response
+  {
+    let body = try await JSONBody.read(request)
+    let name = try body.string("name")
+    do {
+      try FieldValue.checkText(name, field: "name", maximum: TextLimits.author, multiline: false)
+    } catch {
+      throw APIError(
+        .badRequest, code: error.problem.code, message: error.description, field: "name")
+    }
+    let token = try Self.guarded { () throws(StoreError) in
+      try store.addAdministrator(name, by: context.principal?.name ?? "", now: clock())
+    }
+    return JSONResponse.make(
+      .object(["name": .string(name), "token": .string(token)]), status: .created)
+  }
+
+  static func json(_ entry: AuditEntry) -> JSONValue {
+    .object([
+      "sequence": .integer(entry.sequence), "time": .integer(entry.time),
+      "actor": .string(entry.actor), "action": .string(entry.action),
+      "subject": .string(entry.subject), "detail": .string(entry.detail),
+      "reason": .string(entry.reason),
+    ])
+  }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonPresentation
+import LiaisonStore
+
+/// The administrator's endpoints of `protocol/sync.md` section 6: conflicts and their
+/// resolution, reports and the export, devices, the audit trail and administrators.
+struct AdminController: Sendable {
+  let store: TownshipStore
+  let clock: @Sendable () -> Int64
+
+  /// Routes of the `/v1/admin` group, behind authentication and ``AdministratorMiddleware``.
+  func addRoutes(to group: RouterGroup<TownshipContext>) {
+    group.get("conflicts") { request, _ in try conflicts(request) }
+    group.get("reports") { request, _ in try reports(request) }
+    group.get("reports/:id") { _, context in try report(context) }
+    group.post("reports/:id/resolve") { request, context in try await resolve(request, context) }
+    group.get("reports/:id/audit") { _, context in try reportAudit(context) }
+    group.get("export") { request, context in try export(request, context) }
+    addDeviceRoutes(to: group)
+  }
+
+  private func conflicts(_ request: Request) throws -> Response {
+    let parameters = request.uri.queryParameters
+    let village = parameters["village"].map(String.init)
+    let category = try parameters["category"].map { try Self.parse(String($0), as: .category) }
+    let names = try Self.guarded { () throws(StoreError) in try store.replicaNames() }
+    let conflicts = try Self.guarded { () throws(StoreError) in
+      try store.conflicts(village: village, category: category?.description)
+    }
+    return JSONResponse.make(
+      .object([
+        "conflicts": .array(
+          conflicts.map { conflict in
+            .object([
+              "id": .string(conflict.id.description), "village": .string(conflict.village),
+              "category": .string(conflict.category), "title": .string(conflict.title),
+              "fields": .array(conflict.fields.map { .string($0.rawValue) }),
+              "devices": .array(conflict.replicas.map { Self.device($0, names) }),
+              "since": .integer(conflict.since), "version": .string(conflict.version),
+            ])
+          })
+      ]))
+  }
+
+  private func reports(_ request: Request) throws -> Response {
+    let parameters = request.uri.queryParameters
+    var query = ReportQuery()
+    query.village = parameters["village"].map(String.init)
+    if let text = parameters["category"],
+      case .category(let value) = try Self.parse(
+        String(text), as: .category)
+    {
+      query.category = value
+    }
+    if let text = parameters["status"],
+      case .status(let value) = try Self.parse(
+        String(text), as: .status)
+    {
+      query.status = value
+    }
+    if let text = parameters["urgency"],
+      case .urgency(let value) = try Self.parse(
+        String(text), as: .urgency)
+    {
+      query.urgency = value
+    }
+    query.conflictedOnly = parameters["conflicted"] == "true"
+    query.includeDeleted = parameters["all"] == "true"
+    query.text = parameters["search"].map(String.init)
+    if let text = parameters["limit"] {
+      guard let limit = Int(text), limit >= 0 else {
+        throw APIError.malformed("limit must be 0 (all) or more", field: "limit")
+      }
+      query.limit = limit == 0 ? nil : limit
+    }
+    let reports = try Self.guarded { () throws(StoreError) in try store.replica.list(query) }
+    return JSONResponse.make(.object(["reports": .array(reports.map(ReportListing.json))]))
+  }
+
+  /// One report's whole state with its version, and the devices that wrote to it by name, so
+  /// `township conflict show` can put every concurrent value side by side.
+  private func report(_ context: TownshipContext) throws -> Response {
+    let state = try reportState(context)
+    let names = try Self.guarded { () throws(StoreError) in try store.replicaNames() }
+    var writers = Set(Field.valueFields.flatMap { state[$0].entries.map(\.dot.replica) })
+    writers.formUnion(state.deletion.entries.map(\.dot.replica))
+    writers.formUnion(state.notes.notes.map(\.dot.replica))
+    return JSONResponse.make(
+      .object([
+        "id": .string(state.id.description), "version": .string(state.version),
+        "state": state.json,
+        "devices": .array(writers.sorted().map { Self.device($0, names) }),
+      ]))
+  }
+
+  private func resolve(_ request: Request, _ context: TownshipContext) async throws -> Response {
+    let administrator = context.principal?.name ?? ""
+    let id = try reportID(context)
+    let body = try await JSONBody.read(request)
+    let expected = try body.string("expect")
+    let reason = try body.members["reason"] == nil ? "" : body.string("reason")
+    let resolution: Resolution
+    if body.members["all_from"] != nil {
+      let selector = try body.string("all_from")
+      let device = try Self.guarded { () throws(StoreError) in try store.findDevice(selector) }
+      resolution = .allFrom(device.replica, device: device.name)
+    } else {
+      let name = try body.string("field")
+      guard let field = Field(rawValue: name) else {
+        throw APIError(
+          .badRequest, code: "unknown_field", message: "no field is called \(name)", field: "field")
+      }
+      switch (body.members["pick"], body.members["value"]) {
+      case (.integer(let pick)?, nil): resolution = .pick(field, Int(pick))
+      case (nil, .string(let value)?): resolution = .value(field, value)
+      default:
+        throw APIError.malformed(
+          "give either pick (a number) or value (a string) with field, or all_from alone")
+      }
+    }
+    let outcome = try Self.guarded { () throws(StoreError) in
+      try store.resolve(
+        id, resolution, expecting: expected, by: administrator, reason: reason, now: clock())
+    }
+    return JSONResponse.make(
+      .object([
+        "id": .string(id.description), "version": .string(outcome.state.version),
+        "resolved": .array(outcome.resolved.map { .string($0.rawValue) }),
+        "remaining": .array(outcome.remaining.map { .string($0.rawValue) }),
+        "changes": .array(outcome.dots.map(\.json)),
+      ]))
+  }
+
+  private func export(_ request: Request, _ context: TownshipContext) throws -> Response {
+    let includeDeleted = request.uri.queryParameters["all"] == "true"
+    var states: [JSONValue] = []
+    try Self.guarded { () throws(StoreError) in
+      try store.replica.forEachReport(includeDeleted: includeDeleted) { states.append($0.json) }
+      // Reports name people: who took a copy of all of them is part of the trail.
+      try store.record(
+        "export reports", subject: "township",
+        detail: "\(states.count) reports" + (includeDeleted ? ", deleted included" : ""),
+        by: context.principal?.name ?? "", now: clock())
+    }
+    return JSONResponse.make(.object(["reports": .array(states)]))
+  }
+
+  func reportID(_ context: TownshipContext) throws -> ReportID {
+    let text = context.parameters.get("id") ?? ""
+    return try Self.guarded { () throws(StoreError) in try store.replica.resolve(text) }
+  }
+
+  private func reportState(_ context: TownshipContext) throws -> ReportState {
+    let id = try reportID(context)
+    guard let state = try Self.guarded({ () throws(StoreError) in try store.replica.report(id) })
+    else { throw APIError.from(.unknownReport(id.description)) }
+    return state
+  }
+
+  static func device(
+    _ replica: ReplicaID, _ names: [ReplicaID: (device: String, name: String)]
+  ) -> JSONValue {
+    let known = names[replica]
+    return .object([
+      "replica": .string(replica.description),
+      "device": known.map { .string($0.device) } ?? .null,
+      "name": .string(known?.name ?? "device \(replica.description.prefix(8))"),
+    ])
+  }
+
+  private static func parse(_ text: String, as field: Field) throws -> FieldValue {
+    do { return try FieldValue.parse(text, for: field) } catch {
+      throw APIError(
+        .badRequest, code: error.problem.code, message: error.description, field: field.rawValue)
+    }
+  }
+
+  static func guarded<T>(_ body: () throws(StoreError) -> T) throws(APIError) -> T {
+    do { return try body() } catch { throw APIError.from(error) }
+  }
+}

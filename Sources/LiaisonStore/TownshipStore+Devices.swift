@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import LiaisonMerge
+
+/// One enrolled device as `township devices` lists it.
+public struct DeviceSummary: Sendable, Equatable {
+  public let device: Device
+  public let enrolledAt: Int64
+  /// The server's clock at the device's last push or complete pull; nil if never seen.
+  public let lastSeenAt: Int64?
+  public let revokedAt: Int64?
+  /// Changes to reports in its villages, not its own, that it has not pulled yet.
+  public let pending: Int
+}
+
+extension TownshipStore {
+  /// Every enrolled device, by name, with how many changes wait for its next pull.
+  public func devices() throws(StoreError) -> [DeviceSummary] {
+    try replica.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, name, replica, villages, created_at, last_seen_at, revoked_at, pulled_seq
+          FROM device ORDER BY name, id
+          """)
+      return try rows.compactMap { row -> DeviceSummary? in
+        guard let replica = ReplicaID(row["replica"] as String) else { return nil }
+        let device = Device(
+          id: row["id"], name: row["name"], replica: replica,
+          villages: try StoreRows.villages(from: row["villages"]))
+        return DeviceSummary(
+          device: device, enrolledAt: row["created_at"], lastSeenAt: row["last_seen_at"],
+          revokedAt: row["revoked_at"],
+          pending: try Self.pendingChanges(db, for: device, after: row["pulled_seq"]))
+      }
+    }
+  }
+
+  /// Notes that a device has pulled every change up to `cursor`, so `township devices` can
+  /// tell how far behind it is.
+  public func recordPull(by device: Device, through cursor: Int64, now: Int64) throws(StoreError) {
+    try replica.write { db in
+      try db.execute(
+        sql: "UPDATE device SET pulled_seq = max(pulled_seq, ?), last_seen_at = ? WHERE id = ?",
+        arguments: [cursor, now, device.id])
+    }
+  }
+
+  /// The device whose id is `text`, whose name it is, or whose id starts with it.
+  public func findDevice(_ text: String) throws(StoreError) -> Device {
+    guard !text.isEmpty else { throw .admin(.unknownDevice(text)) }
+    return try replica.read { db in
+      var ids = try String.fetchAll(
+        db, sql: "SELECT id FROM device WHERE id = ?1 OR name = ?1 ORDER BY id LIMIT 10",
+        arguments: [text])
+      if ids.isEmpty {
+        let prefix = text.lowercased()
+        ids = try String.fetchAll(
+          db, sql: "SELECT id FROM device WHERE id >= ? AND id < ? ORDER BY id LIMIT 10",
+          arguments: [prefix, prefix + "~"])
+      }
+      guard let first = ids.first else { throw AdminError.unknownDevice(text) }
+      guard ids.count == 1 else { throw AdminError.ambiguousDevice(text, matches: ids) }
+      guard let device = try Self.device(db, id: first) else {
+        throw AdminError.unknownDevice(text)
+      }
+      return device
+    }
+  }
+
+  /// Changes after `cursor` to reports in the device's villages, not the device's own.
+  static func pendingChanges(_ db: Database, for device: Device, after cursor: Int64) throws
+    -> Int
+  {
+    guard !device.villages.isEmpty else { return 0 }
+    let places = Array(repeating: "?", count: device.villages.count).joined(separator: ", ")
+    var arguments: StatementArguments = [cursor, device.replica.description]
+    _ = arguments.append(contentsOf: StatementArguments(device.villages))
+    return try Int.fetchOne(
+      db,
+      sql: """
+        SELECT count(*) FROM change c JOIN report r ON r.id = c.report
+        WHERE c.seq > ? AND c.replica != ? AND r.village IN (\(places))
+        """, arguments: arguments) ?? 0
+  }
+}

@@ -1,0 +1,86 @@
+import AsyncHTTPClient
+import Foundation
+import LiaisonCodec
+
+/// The administrator's side of `protocol/sync.md` section 6: one method per endpoint under
+/// `/v1/admin`, each returning the answer's JSON object for the command line to present.
+public struct AdminClient: Sendable {
+  let client: SyncClient
+
+  /// `http` belongs to the caller, who shuts it down.
+  public init(baseURL: String, token: String, http: HTTPClient) {
+    client = SyncClient(baseURL: baseURL, token: token, http: http)
+  }
+
+  /// `GET /v1/admin/conflicts`, optionally of one village or category.
+  public func conflicts(village: String?, category: String?) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    try await get("conflicts", ["village": village, "category": category])
+  }
+
+  /// `GET /v1/admin/reports/ID`: the whole state, its version and its writers' names.
+  public func report(_ id: String) async throws(SyncError) -> [String: JSONValue] {
+    try await get("reports/\(Self.escape(id))", [:])
+  }
+
+  /// `POST /v1/admin/reports/ID/resolve` with the version last shown.
+  public func resolve(_ id: String, _ body: [String: JSONValue]) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    try await client.send(
+      "/v1/admin/reports/\(Self.escape(id))/resolve", method: .POST, body: .object(body))
+  }
+
+  /// `GET /v1/admin/reports` with the filters of `liaison list`.
+  public func reports(_ filters: [String: String?]) async throws(SyncError) -> [String: JSONValue] {
+    try await get("reports", filters)
+  }
+
+  /// `GET /v1/admin/export`: every report's state.
+  public func export(includeDeleted: Bool) async throws(SyncError) -> [String: JSONValue] {
+    try await get("export", ["all": includeDeleted ? "true" : nil])
+  }
+
+  /// `GET /v1/admin/devices`.
+  public func devices() async throws(SyncError) -> [String: JSONValue] {
+    try await get("devices", [:])
+  }
+
+  /// `POST /v1/admin/revocations`: refuse the device from its next request on.
+  public func revoke(device: String, reason: String) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    try await client.send(
+      "/v1/admin/revocations", method: .POST,
+      body: .object(["device": .string(device), "reason": .string(reason)]))
+  }
+
+  /// `GET /v1/admin/audit`, or `GET /v1/admin/reports/ID/audit` for one report.
+  public func audit(report: String?) async throws(SyncError) -> [String: JSONValue] {
+    if let report { return try await get("reports/\(Self.escape(report))/audit", [:]) }
+    return try await get("audit", [:])
+  }
+
+  /// `POST /v1/admin/administrators`: a new administrator credential.
+  public func addAdministrator(name: String) async throws(SyncError) -> [String: JSONValue] {
+    try await client.send(
+      "/v1/admin/administrators", method: .POST, body: .object(["name": .string(name)]))
+  }
+
+  private func get(_ path: String, _ query: [String: String?]) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    let pairs = query.compactMap { key, value in value.map { "\(key)=\(Self.escape($0))" } }
+    let suffix = pairs.isEmpty ? "" : "?" + pairs.sorted().joined(separator: "&")
+    return try await client.send("/v1/admin/\(path)\(suffix)", method: .GET, body: nil)
+  }
+
+  /// Percent-encodes everything but RFC 3986's unreserved characters, so village names in
+  /// Chinese and ids typed by hand reach the server as they were written.
+  static func escape(_ text: String) -> String {
+    let unreserved = CharacterSet(
+      charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+  }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonPresentation
+import LiaisonText
+
+struct AuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit",
+    abstract: "Show who did what and when: administrators' actions, and a report's changes.",
+    discussion: """
+      Without ID: every administrator action (enrolments, revocations, resolutions with \
+      their reasons, new administrators). With a report ID: that report's whole trail, \
+      every change as the server received it and every resolution, oldest first.
+        township audit
+        township audit 3f2a
+        township audit 3f2a --format json
+      """)
+
+  @OptionGroup var administrator: AdministratorOptions
+  @Argument(help: "A report id, or a unique prefix of it.") var id: String?
+  @Option(help: "table or json.") var format = OutputFormat.table
+
+  /// One line of the trail, whichever table it came from.
+  struct Line {
+    let time: Int64
+    let who: String
+    let what: String
+    let reason: String
+  }
+
+  func run() async throws {
+    let id = self.id
+    let answer = try await administrator.withClient { client in try await client.audit(report: id) }
+    if format == .json {
+      var members = answer
+      members["entries"] = .array(answer.objects("entries").map(Self.isoTimes))
+      members["changes"] = answer["changes"].map { _ in
+        .array(answer.objects("changes").map(Self.isoTimes))
+      }
+      AdminPresentation.printJSON(id == nil ? members["entries"]! : .object(members))
+      return
+    }
+    var lines = answer.objects("entries").map { entry in
+      // Report and device ids are long; their first 8 characters name them, as everywhere.
+      let subject = entry.text("subject")
+      let named = subject.count == 36 ? String(subject.prefix(8)) : subject
+      let detail = entry.text("detail")
+      return Line(
+        time: entry.integer("time") ?? 0, who: entry.text("actor"),
+        what: "\(entry.text("action")) \(named)" + (detail.isEmpty ? "" : ": \(detail)"),
+        reason: entry.text("reason"))
+    }
+    lines += answer.objects("changes").enumerated().map { Self.line($1, first: $0 == 0) }
+    lines.sort { $0.time < $1.time }
+    guard !lines.isEmpty else { return print("Nothing recorded yet.") }
+    let table = TextTable(columns: [
+      .init("TIME"), .init("WHO", flexible: true),
+      .init("WHAT", minimumWidth: 40, flexible: true), .init("REASON", flexible: true),
+    ])
+    print(
+      table.render(
+        rows: lines.map { [ReportPresentation.time($0.time), $0.who, $0.what, $0.reason] },
+        maxWidth: AdminPresentation.width), terminator: "")
+  }
+
+  /// A change to the report in words: created, or the fields it set, its note, its delete or
+  /// restore; by its author and, when another person's device made it, that device.
+  static func line(_ change: [String: JSONValue], first: Bool) -> Line {
+    var parts: [String] = []
+    if case .object(let fields)? = change["fields"] {
+      for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+        guard case .object(let sides) = value, let field = Field(rawValue: name),
+          let new = try? FieldValue(json: sides["new"] ?? .null, field: field, path: name)
+        else { continue }
+        parts.append("\(name) = \(ReportPresentation.display(new))")
+      }
+    }
+    if first, case .object(let fields)? = change["fields"],
+      case .object(let title)? = fields["title"],
+      case .string(let text)? = title["new"]
+    {
+      parts = ["created \(text)"]
+    }
+    if case .string(let note)? = change["note"] { parts.append("note: \(note)") }
+    if case .bool(let deleting)? = change["deleted"] {
+      parts.append(deleting ? "deleted" : "restored")
+    }
+    let (author, device) = (change.text("author"), change.text("device"))
+    return Line(
+      time: change.integer("time") ?? 0,
+      // The server's own writes are resolutions, already named by their audit entry.
+      who: [author, "", "township"].contains(device) ? author : "\(author) (\(device))",
+      what: parts.joined(separator: "; "), reason: "")
+  }
+
+  private static func isoTimes(_ members: [String: JSONValue]) -> JSONValue {
+    var members = members
+    if let time = members.integer("time") {
+      members["time"] = .string(ReportPresentation.isoTime(time))
+    }
+    return .object(members)
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonPresentation
+import LiaisonStore
+import LiaisonText
+
+/// One report's conflicts as `township conflict show` presents them: each conflicting
+/// field's values numbered as `township resolve --pick` takes them, then the clean fields.
+struct ConflictView {
+  let state: ReportState
+  let version: String
+  /// The name of each replica that wrote to the report, from the server.
+  let names: [String: String]
+
+  init(state: ReportState, version: String, writers: [[String: JSONValue]]) {
+    self.state = state
+    self.version = version
+    var names: [String: String] = [:]
+    for writer in writers { names[writer.text("replica")] = writer.text("name") }
+    self.names = names
+  }
+
+  func device(_ replica: ReplicaID) -> String {
+    names[replica.description] ?? "device \(replica.description.prefix(8))"
+  }
+
+  /// The fields without a conflict that hold a value.
+  var mergedFields: [Field] {
+    let conflicts = Set(state.conflicts)
+    return Field.valueFields.filter { field in
+      guard !conflicts.contains(field) else { return false }
+      if case .absent = state.value(field) { return false }
+      return true
+    }
+  }
+
+  func text(width: Int) -> String {
+    let short = state.id.description.prefix(8)
+    // "Report " and the id take 45 columns; a long title is cut so the line still fits.
+    let title = DisplayWidth.truncate(
+      DisplayWidth.singleLine(state.value(.title).description), toWidth: max(10, width - 45))
+    var output = "Report \(state.id)  \(title)\n"
+    output += "Village \(state.value(.village)), \(state.value(.category))"
+    output += state.isDeleted ? ", deleted\n" : "\n"
+    output += "Version \(version) (remembered for `township resolve`)\n"
+    let conflicts = state.conflicts
+    if conflicts.isEmpty {
+      output += "\nNo conflict: every device agrees on this report.\n"
+    }
+    for field in conflicts {
+      output += "\n\(field)" + (field == .deleted ? " (a delete crossed with edits)" : "") + "\n"
+      let table = TextTable(columns: [
+        .init(" #"), .init("VALUE", minimumWidth: 10, flexible: true),
+        .init("DEVICE", minimumWidth: 6, flexible: true), .init("AUTHOR", flexible: true),
+        .init("TIME"),
+      ])
+      var rows: [[String]] = []
+      for choice in state.choices(for: field) {
+        for (index, write) in choice.writes.enumerated() {
+          rows.append([
+            index > 0 ? "" : (choice.isProvisional ? "*" : " ") + "\(choice.number)",
+            index > 0 ? "" : choice.label, device(write.dot.replica), write.attribution.author,
+            ReportPresentation.time(write.attribution.time),
+          ])
+        }
+        if choice.writes.isEmpty { rows.append([" \(choice.number)", choice.label]) }
+      }
+      output += table.render(rows: rows, maxWidth: width)
+    }
+    let merged = mergedFields
+    if !merged.isEmpty {
+      output += "\nMerged cleanly\n"
+      let table = TextTable(columns: [.init("FIELD"), .init("VALUE", flexible: true)])
+      output += table.render(
+        rows: merged.map { [$0.rawValue, ReportPresentation.display(state.value($0))] },
+        maxWidth: width)
+    }
+    if let first = conflicts.first {
+      output += "\n* marks the value every device shows until you decide. Resolve with:\n"
+      output += "  township resolve \(short) --field \(first) --pick N [--reason TEXT]\n"
+      if first != .deleted {
+        output += "  township resolve \(short) --field \(first) --value TEXT\n"
+      } else {
+        output += "  (for deleted: --pick 1 restores the report, --pick 2 keeps it deleted)\n"
+      }
+      output += "  township resolve \(short) --all-from DEVICE\n"
+    }
+    return output
+  }
+
+  var json: JSONValue {
+    let conflicts: [JSONValue] = state.conflicts.map { field in
+      .object([
+        "field": .string(field.rawValue),
+        "values": .array(
+          state.choices(for: field).map { choice in
+            let value: JSONValue =
+              switch choice.outcome {
+              case .value(let value): ReportPresentation.json(value)
+              case .deletion(let deleting): .bool(deleting)
+              }
+            return .object([
+              "number": .integer(Int64(choice.number)), "value": value,
+              "provisional": .bool(choice.isProvisional),
+              "writes": .array(
+                choice.writes.map { write in
+                  .object([
+                    "replica": .string(write.dot.replica.description),
+                    "device": .string(device(write.dot.replica)),
+                    "author": .string(write.attribution.author),
+                    "time": .string(ReportPresentation.isoTime(write.attribution.time)),
+                  ])
+                }),
+            ])
+          }),
+      ])
+    }
+    return .object([
+      "id": .string(state.id.description), "version": .string(version),
+      "deleted": .bool(state.isDeleted), "conflicts": .array(conflicts),
+      "merged": .object(
+        Dictionary(
+          uniqueKeysWithValues: mergedFields.map {
+            ($0.rawValue, ReportPresentation.json(state.value($0)))
+          })),
+    ])
+  }
+}

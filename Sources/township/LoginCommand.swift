@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LiaisonSync
+
+struct LoginCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "login",
+    abstract: "Remember a server and an administrator token for the other commands.",
+    discussion: """
+      Checks the token against the server, then saves both in $TOWNSHIP_HOME/admin.json, \
+      else ~/.township/admin.json, readable by you only. --token and $TOWNSHIP_TOKEN still \
+      take precedence over it.
+        township login --server http://township.local:8080 --token lsn_...
+      """)
+
+  @Option(help: "The township server's address.")
+  var server = AdministratorOptions.defaultServer
+
+  @Option(help: "An administrator token, as `township init` or `township admin add` printed.")
+  var token: String
+
+  func run() async throws {
+    let options = try AdministratorOptions.parse(["--server", server, "--token", token])
+    _ = try await options.withClient { client in try await client.devices() }
+    try AdminConfig(server: server, token: token).save()
+    print("Logged in to \(server); saved in \(AdminConfig.file).")
+  }
+}
+
+struct AdminCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "admin",
+    abstract: "Manage administrator credentials.",
+    discussion: """
+        township admin add 王主任      (prints the new token once)
+      """,
+    subcommands: [AdminAddCommand.self])
+}
+
+struct AdminAddCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Create a further administrator credential and print its token, once.",
+    discussion: """
+      The new administrator's name is recorded with each of their actions in the audit trail.
+        township admin add 王主任
+      """)
+
+  @OptionGroup var administrator: AdministratorOptions
+  @Argument(help: "The new administrator's name.") var name: String
+
+  func run() async throws {
+    let name = self.name.precomposedStringWithCanonicalMapping
+    let answer = try await administrator.withClient { client in
+      try await client.addAdministrator(name: name)
+    }
+    print(answer.text("token"))
+    FileHandle.standardError.write(
+      Data("Administrator token for \(name) (shown once; keep it safe)\n".utf8))
+  }
+}
