@@ -18,8 +18,10 @@ enum DeviceEdits {
   ]
   static let notes = ["已到现场查看", "双方同意调解", "Called the family", "等待乡里答复"]
 
-  /// The fields of a new report.
-  static func newReport(using random: inout SeededGenerator) -> [Field: FieldValue] {
+  /// The fields of a new report in one of `villages`.
+  static func newReport(in villages: [String], using random: inout SeededGenerator)
+    -> [Field: FieldValue]
+  {
     var values: [Field: FieldValue] = [
       .village: .text(villages.randomElement(using: &random)!),
       .category: .category(Category.allCases.randomElement(using: &random)!),
@@ -29,17 +31,21 @@ enum DeviceEdits {
     return values
   }
 
-  /// One to three fields with new values.
-  static func edit(using random: inout SeededGenerator) -> [Field: FieldValue] {
+  /// One to three fields with new values; a village only among `villages`.
+  static func edit(in villages: [String], using random: inout SeededGenerator)
+    -> [Field: FieldValue]
+  {
     var values: [Field: FieldValue] = [:]
     for _ in 0..<Int.random(in: 1...3, using: &random) {
       let field = Field.valueFields.randomElement(using: &random)!
-      values[field] = value(for: field, using: &random)
+      values[field] = value(for: field, in: villages, using: &random)
     }
     return values
   }
 
-  static func value(for field: Field, using random: inout SeededGenerator) -> FieldValue {
+  static func value(
+    for field: Field, in villages: [String], using random: inout SeededGenerator
+  ) -> FieldValue {
     switch field {
     case .village: .text(villages.randomElement(using: &random)!)
     case .category: .category(Category.allCases.randomElement(using: &random)!)

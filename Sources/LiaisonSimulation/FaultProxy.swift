@@ -143,4 +143,12 @@ struct KillTrigger: Sendable {
       return state.armedKill
     }
   }
+
+  /// Hands back a kill a connection took but could not fire (it was cut or closed before the
+  /// kill point), so the next push fires it and every configured kill happens.
+  func giveBack(_ point: KillPoint) {
+    state.withLockedValue { state in
+      if state.armedKill == nil { state.armedKill = point }
+    }
+  }
 }

@@ -43,7 +43,10 @@ extension FaultSimulation {
     world.report.violations += world.report.refusals.map { "unexpected sync error: \($0)" }
     var snapshots = [try snapshot("server", try ReplicaStore.open(in: world.server.directory))]
     for device in world.devices {
-      snapshots.append(try snapshot(device.name, device.store))
+      snapshots.append(
+        try snapshot(
+          device.name, device.store,
+          villages: device.villages == DeviceEdits.villages ? nil : Set(device.villages)))
       let unsent = try device.store.status().unsentChanges
       if unsent > 0 {
         world.report.violations.append("\(device.name): \(unsent) changes never acknowledged")
@@ -54,13 +57,16 @@ extension FaultSimulation {
     world.report.conflicts = conflicts
   }
 
-  private func snapshot(_ name: String, _ store: ReplicaStore) throws -> ReplicaSnapshot {
+  private func snapshot(_ name: String, _ store: ReplicaStore, villages: Set<String>? = nil)
+    throws -> ReplicaSnapshot
+  {
     var states: [ReportID: ReportState] = [:]
     try store.forEachReport(includeDeleted: true) { state in
       if states.updateValue(state, forKey: state.id) != nil {
         throw SimulationFailure("\(name) lists report \(state.id) twice")
       }
     }
-    return ReplicaSnapshot(name: name, states: states, changeCount: try store.status().changes)
+    return ReplicaSnapshot(
+      name: name, states: states, changeCount: try store.status().changes, villages: villages)
   }
 }

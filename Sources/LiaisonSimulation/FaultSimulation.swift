@@ -83,19 +83,21 @@ public struct FaultSimulation: Sendable {
     do {
       let admin = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: token, http: http)
       let open = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: nil, http: http)
+      let scoped = Int(Double(configuration.devices) * configuration.scopedShare)
       for index in 0..<configuration.devices {
         let name = "liaison-\(index)"
+        let villages = index < scoped ? [DeviceEdits.villages[0]] : DeviceEdits.villages
         let store = try ReplicaStore.create(
           in: (root as NSString).appendingPathComponent(name), author: name,
-          villages: DeviceEdits.villages, replica: ReplicaID.random(using: &random), now: 0)
+          villages: villages, replica: ReplicaID.random(using: &random), now: 0)
         let code = try await admin.issueEnrollment(
-          name: name, villages: DeviceEdits.villages, expiresInSeconds: 3_600
+          name: name, villages: villages, expiresInSeconds: 3_600
         ).code
         let enrolled = try await open.enroll(code: code, replica: try store.info().id)
         try store.link(
           toServer: "http://127.0.0.1:\(proxy.port)", token: enrolled.token,
           device: enrolled.device, villages: enrolled.villages)
-        devices.append(SimulatedDevice(name: name, store: store))
+        devices.append(SimulatedDevice(name: name, store: store, villages: villages))
       }
       try await http.shutdown()
     } catch {
@@ -153,7 +155,8 @@ public struct FaultSimulation: Sendable {
         device, &world.report)
     case ..<0.52:
       try device.create(
-        DeviceEdits.newReport(using: &random), id: ReportID.random(using: &random), time: time,
+        DeviceEdits.newReport(in: device.villages, using: &random),
+        id: ReportID.random(using: &random), time: time,
         ledger: &world.ledger)
     default:
       guard let report = pickReport(world.ledger, using: &random) else { return }
@@ -169,14 +172,14 @@ public struct FaultSimulation: Sendable {
     using random: inout SeededGenerator
   ) throws -> ReportEdit {
     switch roll {
-    case ..<0.84: return ReportEdit(values: DeviceEdits.edit(using: &random))
+    case ..<0.84: return ReportEdit(values: DeviceEdits.edit(in: device.villages, using: &random))
     case ..<0.91: return .note(DeviceEdits.notes.randomElement(using: &random)!)
     case ..<0.96:
       let deleted = try device.store.report(report)?.isDeleted ?? false
       return deleted ? .restore : .delete
     default:
       guard let state = try device.store.report(report), let field = state.conflicts.first else {
-        return ReportEdit(values: DeviceEdits.edit(using: &random))
+        return ReportEdit(values: DeviceEdits.edit(in: device.villages, using: &random))
       }
       if field == .deleted { return ReportEdit(deleting: Bool.random(using: &random)) }
       return ReportEdit(values: [field: state.value(field)])

@@ -7,11 +7,24 @@ public struct ReplicaSnapshot: Sendable {
   public let states: [ReportID: ReportState]
   /// Entries in the replica's change log.
   public let changeCount: Int
+  /// The villages a device is enrolled for, when not all: it must hold exactly the reports
+  /// that end in them, and may keep stale copies of reports that moved away.
+  public let villages: Set<String>?
 
-  public init(name: String, states: [ReportID: ReportState], changeCount: Int) {
+  public init(
+    name: String, states: [ReportID: ReportState], changeCount: Int, villages: Set<String>? = nil
+  ) {
     self.name = name
     self.states = states
     self.changeCount = changeCount
+    self.villages = villages
+  }
+
+  /// Whether this replica must hold `state`, as the reference holds it.
+  func serves(_ state: ReportState) -> Bool {
+    guard let villages else { return true }
+    guard case .text(let village) = state.value(.village) else { return false }
+    return villages.contains(village)
   }
 }
 
@@ -51,7 +64,14 @@ public struct FinalChecks: Sendable {
   func convergence(_ replicas: [ReplicaSnapshot]) -> [String] {
     let reference = replicas[0]
     var violations: [String] = []
-    for replica in replicas.dropFirst() {
+    for replica in replicas.dropFirst() where replica.villages != nil {
+      for (id, state) in reference.states where replica.serves(state) {
+        if replica.states[id]?.canonicalBytes != state.canonicalBytes {
+          violations.append("\(replica.name) (one village) and \(reference.name) differ on \(id)")
+        }
+      }
+    }
+    for replica in replicas.dropFirst() where replica.villages == nil {
       if Set(replica.states.keys) != Set(reference.states.keys) {
         violations.append(
           "\(replica.name) holds \(replica.states.count) reports, \(reference.name) "
@@ -73,6 +93,12 @@ public struct FinalChecks: Sendable {
     let created = Set(ledger.created)
     if created.count != ledger.created.count { violations.append("a report id was created twice") }
     for replica in replicas {
+      if replica.villages != nil {
+        if !Set(replica.states.keys).isSubset(of: created) {
+          violations.append("\(replica.name): reports nobody created")
+        }
+        continue
+      }
       if Set(replica.states.keys) != created {
         let extra = Set(replica.states.keys).subtracting(created)
         let missing = created.subtracting(replica.states.keys)

@@ -60,6 +60,10 @@ final class Relay: ChannelInboundHandler {
   }
 
   func channelInactive(context: ChannelHandlerContext) {
+    if case .armed(_, let point) = watch {
+      watch = .done
+      kill?.giveBack(point)
+    }
     let (peer, shadow) = (peer, shadow)
     let closing = pending ?? context.eventLoop.makeSucceededVoidFuture()
     closing.whenComplete { _ in

@@ -12,6 +12,9 @@ import LiaisonTestKit
 struct SimulatedDevice {
   let name: String
   let store: ReplicaStore
+  /// The villages the device is enrolled for: all of them, or only the first for a device
+  /// that sees reports move in and out of its scope.
+  let villages: [String]
   var online = true
 
   /// Creates a report and records the write.
@@ -33,6 +36,9 @@ struct SimulatedDevice {
     -> Bool
   {
     guard let current = try store.report(id) else { return false }
+    if case .text(let village)? = edit.values[.village], !villages.contains(village) {
+      return false
+    }
     if current.isDeleted, edit.deleting != false { return false }
     let expected = try predict(edit, on: current, time: time)
     let state = try store.edit(id, edit, time: time)

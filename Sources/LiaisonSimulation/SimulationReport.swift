@@ -12,6 +12,9 @@ public struct SimulationConfiguration: Sendable {
   public var duration: Double = .infinity
   /// How many times the server is killed with SIGKILL during a push, spread over the run.
   public var kills = 4
+  /// The share of devices enrolled for one village only, so that reports move in and out of
+  /// their scope; the others serve both villages.
+  public var scopedShare = 0.0
   public var rates = FaultRates()
   /// The `township` executable.
   public var township: URL

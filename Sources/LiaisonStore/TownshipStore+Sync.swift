@@ -96,7 +96,21 @@ extension TownshipStore {
       var bodies: [[UInt8]] = []
       bodies.reserveCapacity(page.count)
       for row in page where villages.contains(row["village"] as String) {
-        bodies.append([UInt8](row["body"] as Data))
+        let body = [UInt8](row["body"] as Data)
+        if body.firstRange(of: Self.moveMarker) != nil {
+          // A move may bring the report into the device's villages; the filter above skipped
+          // its earlier changes while it was elsewhere, so send them too (issue 6). The device
+          // ignores those it has.
+          bodies += try Data.fetchAll(
+            db.cachedStatement(
+              sql: """
+                SELECT body FROM change WHERE report = (SELECT report FROM change WHERE seq = ?)
+                AND seq < ? AND replica != ? ORDER BY seq
+                """),
+            arguments: [row["seq"] as Int64, row["seq"] as Int64, device.replica.description]
+          ).map { [UInt8]($0) }
+        }
+        bodies.append(body)
       }
       let more = rows.count > limit
       // On the last page everything up to the end of the log has been read, including the
@@ -108,6 +122,12 @@ extension TownshipStore {
         bodies: bodies, cursor: max(cursor, last ?? cursor, end ?? cursor), more: more)
     }
   }
+
+  /// The bytes that begin a village write which had seen an earlier one: a move. In canonical
+  /// JSON a change's `fields.village` opens with its `seen`, which is `{}` only at creation,
+  /// and an unescaped quote cannot occur inside a string, so this finds moves without
+  /// decoding the change.
+  static let moveMarker = Array(#""village":{"seen":{""#.utf8)
 
   /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
   private static func refusal(

@@ -30,6 +30,12 @@ struct Simulator: AsyncParsableCommand {
   @Option(help: "Server kills (SIGKILL mid-push) spread over the run.")
   var kills = 5
 
+  @Option(
+    help:
+      "The share of devices enrolled for one village only (0 to 1), so reports move in and out of their scope."
+  )
+  var scoped = 0.0
+
   @Option(help: "The township binary; default: beside this tool.")
   var township: String?
 
@@ -39,6 +45,7 @@ struct Simulator: AsyncParsableCommand {
   func validate() throws {
     guard (1...200).contains(devices) else { throw ValidationError("--devices is 1 to 200") }
     guard kills >= 0 else { throw ValidationError("--kills cannot be negative") }
+    guard (0...1).contains(scoped) else { throw ValidationError("--scoped is 0 to 1") }
   }
 
   func run() async throws {
@@ -52,6 +59,7 @@ struct Simulator: AsyncParsableCommand {
       seed: seed, township: URL(fileURLWithPath: binary), directory: directory)
     configuration.devices = devices
     configuration.kills = kills
+    configuration.scopedShare = scoped
     if let steps { configuration.steps = steps }
     if let minutes {
       configuration.duration = minutes * 60
