@@ -62,6 +62,9 @@ extension TownshipStore {
           if refusal.0 != "skipped_counter", change.dot.replica == device.replica {
             highest = max(highest, Int64(change.dot.counter))
           }
+          if refusal.0 == "out_of_scope" {
+            try Self.keepRefused(change, from: device, reason: refusal.2, now: now, db)
+          }
           continue
         }
         highest = max(highest, Int64(change.dot.counter))
@@ -128,6 +131,22 @@ extension TownshipStore {
   /// and an unescaped quote cannot occur inside a string, so this finds moves without
   /// decoding the change.
   static let moveMarker = Array(#""village":{"seen":{""#.utf8)
+
+  /// Keeps a liaison's write that the scope rule refused in the audit trail, whole, once: it
+  /// was made in good faith (typically on a report that moved to another village while the
+  /// device was apart), and the township must not lose it even though it cannot apply it.
+  /// `township audit REPORT` shows it, with the change's JSON, for an administrator to act on.
+  private static func keepRefused(
+    _ change: Change, from device: Device, reason: String, now: Int64, _ db: Database
+  ) throws {
+    let body = String(decoding: change.canonicalBytes, as: UTF8.self)
+    let kept = try Bool.fetchOne(
+      db, sql: "SELECT 1 FROM audit WHERE action = 'refused change' AND subject = ? AND detail = ?",
+      arguments: [change.report.description, body]) ?? false
+    if !kept {
+      try audit(db, now, device.name, "refused change", change.report.description, body, reason)
+    }
+  }
 
   /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
   private static func refusal(

@@ -94,5 +94,14 @@ import Testing
     withKnownIssue("a write made in scope is refused once a concurrent move takes it out") {
       #expect(outcome.rejected.isEmpty, "\(outcome.rejected)")
     }
+    // Until the scope rule decides such writes, the township keeps the refused write whole,
+    // once however often the device sends it, where an administrator sees it.
+    _ = try store.push([edit.json], from: localDevice, now: 5)
+    let kept = try store.auditTrail(subject: edit.report.description).filter {
+      $0.action == "refused change"
+    }
+    #expect(kept.count == 1)
+    #expect(kept.first?.detail == String(decoding: edit.canonicalBytes, as: UTF8.self))
+    #expect(kept.first?.reason.contains("西村") == true)
   }
 }
