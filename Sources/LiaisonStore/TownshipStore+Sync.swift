@@ -140,9 +140,11 @@ extension TownshipStore {
     _ change: Change, from device: Device, reason: String, now: Int64, _ db: Database
   ) throws {
     let body = String(decoding: change.canonicalBytes, as: UTF8.self)
-    let kept = try Bool.fetchOne(
-      db, sql: "SELECT 1 FROM audit WHERE action = 'refused change' AND subject = ? AND detail = ?",
-      arguments: [change.report.description, body]) ?? false
+    let kept =
+      try Bool.fetchOne(
+        db,
+        sql: "SELECT 1 FROM audit WHERE action = 'refused change' AND subject = ? AND detail = ?",
+        arguments: [change.report.description, body]) ?? false
     if !kept {
       try audit(db, now, device.name, "refused change", change.report.description, body, reason)
     }
