@@ -53,8 +53,9 @@ extension TownshipStore {
           continue
         }
         let stored = try StoreRows.stored(db, change.report)
-        if let refusal = Self.refusal(
-          of: change, from: device, highest: highest, village: stored?.village)
+        if let refusal = try Self.refusal(
+          of: change, from: device, highest: highest, village: stored?.village,
+          wasInScope: { try Self.wasInScope(change.report, for: device, db) })
         {
           outcome.rejected.append(
             .init(
@@ -150,10 +151,29 @@ extension TownshipStore {
     }
   }
 
+  /// True when some accepted change put the report in one of the device's villages. Read only
+  /// on the way to a refusal, so a push in scope never pays for it.
+  private static func wasInScope(_ report: ReportID, for device: Device, _ db: Database) throws
+    -> Bool
+  {
+    let bodies = try Data.fetchAll(
+      db.cachedStatement(sql: "SELECT body FROM change WHERE report = ? ORDER BY seq"),
+      arguments: [report.description])
+    for body in bodies {
+      if case .text(let village)? = try StoreRows.change(body).fields[.village]?.value,
+        device.villages.contains(village)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
   private static func refusal(
-    of change: Change, from device: Device, highest: Int64, village current: String?
-  ) -> (String, String?, String)? {
+    of change: Change, from device: Device, highest: Int64, village current: String?,
+    wasInScope: () throws -> Bool
+  ) throws -> (String, String?, String)? {
     if change.dot.replica != device.replica {
       return (
         "forged_dot", "dot",
@@ -166,7 +186,10 @@ extension TownshipStore {
         "counter \(change.dot.counter) skips past \(highest + 1); push changes in order"
       )
     }
-    if let current, !device.villages.contains(current) {
+    // A report that has left the device's villages still takes its writes if it was ever in
+    // one of them: the liaison held it and wrote in good faith, usually while the move was
+    // on its way, and nothing a liaison wrote may be lost. Its pulls still leave it out.
+    if let current, !device.villages.contains(current), try !wasInScope() {
       return (
         "out_of_scope", "report",
         "report \(change.report) belongs to village \(current), which this device is not enrolled for"

@@ -36,4 +36,20 @@ import Testing
     #expect(report.failedSyncs > 0, "seed \(seed): \(report.summary)")
     #expect(report.conflicts > 0, "seed \(seed): \(report.summary)")
   }
+
+  /// Some devices enrolled for one village only, so reports move in and out of their scope
+  /// while they are apart: a write that raced a move out must still land (it used not to).
+  @Test func devicesOfOneVillageLoseNothingWhenReportsMove() async throws {
+    let seed =
+      UInt64(ProcessInfo.processInfo.environment["LIAISON_SIMULATION_SEED"] ?? "") ?? 3
+    var configuration = SimulationConfiguration(
+      seed: seed, township: Self.township, directory: NSTemporaryDirectory())
+    configuration.devices = 10
+    configuration.steps = 1_500
+    configuration.kills = 2
+    configuration.scopedShare = 0.4
+    let report = try await FaultSimulation(configuration).run()
+    print(report.summary)
+    #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(20))")
+  }
 }

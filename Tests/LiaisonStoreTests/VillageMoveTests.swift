@@ -10,9 +10,8 @@ import Testing
 /// Found while building the fault simulator (issue 6). Pull filters changes by the report's
 /// village at the time of the pull, so a device used never to receive the changes made while a
 /// report sat in another village; a pull now sends a moved report's earlier changes with the
-/// move. An edit that races a move out of the device's village is still refused (a known
-/// issue: the rule that a device writes only its villages' reports meets the rule that
-/// nothing a liaison wrote is lost; the lead decides).
+/// move. An edit that raced a move out of the device's village was refused, losing a write the
+/// liaison made in scope; a report that was ever in the device's villages now takes its writes.
 @Suite struct VillageMoveTests {
   let directory = temporaryDirectory()
   let mover = Fixtures.replica(0xa1)
@@ -89,19 +88,35 @@ import Testing
       attribution: Fixtures.author("甲"))
     #expect(try store.push([move.json], from: moverDevice, now: 3).accepted == 1)
     let outcome = try store.push([edit.json], from: localDevice, now: 4)
-    // The edit was made while the report was in the device's village; refusing it now drops
-    // a write the liaison committed, and the device acknowledges the push all the same.
-    withKnownIssue("a write made in scope is refused once a concurrent move takes it out") {
-      #expect(outcome.rejected.isEmpty, "\(outcome.rejected)")
-    }
-    // Until the scope rule decides such writes, the township keeps the refused write whole,
-    // once however often the device sends it, where an administrator sees it.
-    _ = try store.push([edit.json], from: localDevice, now: 5)
+    // The edit was made while the report was in the device's village: it is applied, and the
+    // report, now in 西村, holds both the move and the liaison's details.
+    #expect(outcome.rejected.isEmpty, "\(outcome.rejected)")
+    #expect(outcome.accepted == 1)
+    let merged = try #require(try store.replica.report(onMover.id))
+    #expect(merged.value(.details) == .text("村民反映情况"))
+    #expect(merged.value(.village) == .text("西村"))
+  }
+
+  @Test func aReportThatWasNeverInTheDevicesVillagesStaysOutOfScope() throws {
+    let (store, moverDevice, localDevice) = try server()
+    var onMover = ReportState(id: Fixtures.report(2))
+    let created = try onMover.write(
+      Fixtures.newReport(village: "西村"), dot: Dot(replica: mover, counter: 1),
+      attribution: Fixtures.author("甲"))
+    #expect(try store.push([created.json], from: moverDevice, now: 2).accepted == 1)
+    var guessed = ReportState(id: onMover.id)
+    guessed.apply(created)
+    let edit = try guessed.write(
+      ReportEdit(values: [.details: .text("猜测")]), dot: Dot(replica: local, counter: 1),
+      attribution: Fixtures.author("乙"))
+    let outcome = try store.push([edit.json], from: localDevice, now: 3)
+    #expect(outcome.rejected.map(\.code) == ["out_of_scope"])
+    // Refused, and still kept whole where an administrator sees it, once however often sent.
+    _ = try store.push([edit.json], from: localDevice, now: 4)
     let kept = try store.auditTrail(subject: edit.report.description).filter {
       $0.action == "refused change"
     }
     #expect(kept.count == 1)
     #expect(kept.first?.detail == String(decoding: edit.canonicalBytes, as: UTF8.self))
-    #expect(kept.first?.reason.contains("西村") == true)
   }
 }
