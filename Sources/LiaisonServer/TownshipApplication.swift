@@ -8,7 +8,7 @@ public func buildRouter(
   store: TownshipStore, clock: @escaping @Sendable () -> Int64 = TownshipClock.now
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
-  router.add(middleware: LogRequestsMiddleware(.info))
+  router.add(middleware: RequestLogMiddleware())
   router.add(middleware: ProtocolVersionMiddleware())
   let controller = SyncController(store: store, clock: clock)
   let v1 = router.group("v1")

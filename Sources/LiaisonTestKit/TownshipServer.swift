@@ -9,14 +9,22 @@ public final class TownshipServer: @unchecked Sendable {
   public let url: String
   public let adminToken: String
 
-  /// Starts `binary serve` on `directory` and waits until it listens.
-  public init(binary: URL, directory: String) throws {
+  /// Starts `binary serve` on `directory` and waits until it listens. With `log`, the server
+  /// logs every request into that file; otherwise only warnings, to nowhere.
+  public init(binary: URL, directory: String, log: String? = nil) throws {
     self.directory = directory
     process.executableURL = binary
-    process.arguments = ["serve", "--store", directory, "--port", "0", "--log-level", "warning"]
+    process.arguments = [
+      "serve", "--store", directory, "--port", "0", "--log-level", log == nil ? "warning" : "info",
+    ]
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    if let log {
+      _ = FileManager.default.createFile(atPath: log, contents: nil)
+      process.standardError = FileHandle(forWritingAtPath: log)
+    } else {
+      process.standardError = FileHandle.nullDevice
+    }
     try process.run()
     var text = ""
     while !text.contains("township serving") {

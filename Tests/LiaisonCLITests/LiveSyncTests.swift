@@ -77,6 +77,35 @@ import Testing
     #expect(server.stop() == 0)
   }
 
+  @Test func theServerLogsEachRequestWithItsStatusWhenItEnds() throws {
+    let log = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+      "township-log-\(UUID().uuidString)")
+    let server = try TownshipProcess(log: log)
+    let device = CommandLineRunner()
+    #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)
+    #expect(
+      !(try device.run("enroll", "--server", server.url, "--code", "WRONGCODE0000000").succeeded))
+    let code = try server.enrollmentCode(name: "李伟", villages: ["东村"])
+    #expect(try device.run("enroll", "--server", server.url, "--code", code).succeeded)
+    #expect(try device.run("sync").succeeded)
+    #expect(server.stop() == 0)
+    let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+    let requests = lines.filter { $0.contains("[LiaisonServer] request") }
+    // A refused enrolment is a notice naming its status and code; a served pull is info.
+    #expect(
+      requests.contains {
+        $0.contains("notice") && $0.contains("path=/v1/enroll") && $0.contains("status=401")
+          && $0.contains("error=invalid_code")
+      }, "\(requests)")
+    #expect(
+      requests.contains {
+        $0.contains("info") && $0.contains("path=/v1/pull") && $0.contains("status=200")
+      },
+      "\(requests)")
+    #expect(requests.allSatisfy { $0.contains("hb.request.id=") && $0.contains("ms=") })
+    #expect(!lines.contains { $0.contains("lsn_") }, "a token reached the log")
+  }
+
   @Test func aSyncCutMidwayResumesWithNothingLostOrDuplicated() throws {
     let server = try TownshipProcess()
     let a = try enrolledDevice(server, name: "李伟")

@@ -7,12 +7,12 @@ final class TownshipProcess {
   var url: String { server.url }
   var home: String { server.directory }
 
-  init() throws {
+  init(log: String? = nil) throws {
     server = try TownshipServer(
       binary: CommandLineRunner.binary.deletingLastPathComponent().appendingPathComponent(
         "township"),
       directory: (NSTemporaryDirectory() as NSString).appendingPathComponent(
-        "township-\(UUID().uuidString)"))
+        "township-\(UUID().uuidString)"), log: log)
   }
 
   /// The administrator's own directory (`$TOWNSHIP_HOME` of the commands), where `township
