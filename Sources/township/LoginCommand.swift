@@ -9,17 +9,28 @@ struct LoginCommand: AsyncParsableCommand {
     discussion: """
       Checks the token against the server, then saves both in $TOWNSHIP_HOME/admin.json, \
       else ~/.township/admin.json, readable by you only. --token and $TOWNSHIP_TOKEN still \
-      take precedence over it.
+      take precedence over it. With `--token -` the token is read from standard input, so it
+      stays out of the shell's history and the process list.
         township login --server http://township.local:8080 --token lsn_...
+        township login --server http://township.local:8080 --token - < token.txt
       """)
 
   @Option(help: "The township server's address.")
   var server = AdministratorOptions.defaultServer
 
-  @Option(help: "An administrator token, as `township init` or `township admin add` printed.")
+  @Option(
+    help:
+      "An administrator token, as `township init` or `township admin add` printed; - reads it from standard input."
+  )
   var token: String
 
   func run() async throws {
+    var token = self.token
+    if token == "-" {
+      token = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !token.isEmpty else { throw CommandFailure("no token on standard input") }
+    }
     let options = try AdministratorOptions.parse(["--server", server, "--token", token])
     _ = try await options.withClient { client in try await client.devices() }
     try AdminConfig(server: server, token: token).save()

@@ -327,9 +327,11 @@ import Testing
     // Without $TOWNSHIP_HOME the file goes in $HOME/.township, which only its owner opens;
     // the server's store, created on its first run, is as private.
     let home = (town.server.adminHome as NSString).appendingPathComponent("user")
+    // The token read from standard input (`--token -`) stays out of history and `ps`.
     let elsewhere = try town.server.run(
-      ["login", "--server", town.server.url, "--token", town.server.server.adminToken],
-      environment: ["TOWNSHIP_HOME": "", "HOME": home])
+      ["login", "--server", town.server.url, "--token", "-"],
+      environment: ["TOWNSHIP_HOME": "", "HOME": home],
+      input: town.server.server.adminToken + "\n")
     #expect(elsewhere.succeeded, "\(elsewhere.error)")
     let attributes = FileManager.default.attributesOfItem
     let saved = (home as NSString).appendingPathComponent(".township")

@@ -32,10 +32,16 @@ final class TownshipProcess {
   }
 
   /// Runs a `township` subcommand with exactly these arguments and environment additions.
-  func run(_ arguments: [String], environment: [String: String]) throws
+  func run(_ arguments: [String], environment: [String: String], input: String? = nil) throws
     -> CommandLineRunner.Outcome
   {
     let child = Process()
+    if let input {
+      let pipe = Pipe()
+      child.standardInput = pipe
+      pipe.fileHandleForWriting.write(Data(input.utf8))
+      try pipe.fileHandleForWriting.close()
+    }
     child.executableURL = server.process.executableURL
     child.arguments = arguments
     var base = ProcessInfo.processInfo.environment
