@@ -45,7 +45,8 @@ import Testing
     _ = try store.push(scenario.fromB.map(\.json), from: enrolled[1].device, now: 3)
     return Township(
       store: store, adminToken: token, deviceToken: enrolled[0].token, report: scenario.report,
-      application: Application(router: buildRouter(store: store, clock: { 1_000 })))
+      application: Application(
+        router: buildRouter(store: store, clock: { 1_000 }), logger: quietLogger))
   }
 
   func json(_ buffer: ByteBuffer) throws -> [String: JSONValue] {

@@ -24,7 +24,8 @@ import Testing
   func server() throws -> Server {
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     return Server(
-      store: store, adminToken: token, application: Application(router: buildRouter(store: store)))
+      store: store, adminToken: token,
+      application: Application(router: buildRouter(store: store), logger: quietLogger))
   }
 
   func json(_ buffer: ByteBuffer) throws -> [String: JSONValue] {
