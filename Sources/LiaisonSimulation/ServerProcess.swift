@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonTestKit
 import NIOConcurrencyHelpers
 
 /// The real `township serve` on one store directory, which can be killed with SIGKILL at any
@@ -33,30 +34,10 @@ public final class ServerProcess: Sendable {
 
   /// Starts the server and returns its port once it listens.
   public func start() throws -> Int {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["serve", "--store", directory, "--port", "0", "--log-level", "critical"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var text = ""
-    while !text.contains("township serving") {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
-    guard let address = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression),
-      let port = Int(text[address].split(separator: ":").last ?? "")
-    else {
-      process.terminate()
-      throw SimulationFailure("township serve did not start: \(text)")
-    }
-    if let found = text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression) {
-      token.withLockedValue { $0 = String(text[found]) }
-    }
-    running.withLockedValue { $0 = Running(process: process) }
-    return port
+    let started = try ServeLaunch.start(binary: binary, directory: directory, logLevel: "critical")
+    if let found = started.adminToken { token.withLockedValue { $0 = found } }
+    running.withLockedValue { $0 = Running(process: started.process) }
+    return started.port
   }
 
   /// Kills the server with SIGKILL: no shutdown, no final write. Safe from any thread.

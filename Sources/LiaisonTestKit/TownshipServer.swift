@@ -4,42 +4,23 @@ import Foundation
 /// tests and benchmarks. It reads the address and the first administrator token from the
 /// server's own output, as an operator would.
 public final class TownshipServer: @unchecked Sendable {
-  public let process = Process()
+  public let process: Process
   public let directory: String
   public let url: String
   public let adminToken: String
 
-  /// Starts `binary serve` on `directory` and waits until it listens. With `log`, the server
-  /// logs every request into that file; otherwise only warnings, to nowhere.
+  /// Starts `binary serve` on a new store in `directory` and waits until it listens. With
+  /// `log`, the server logs every request into that file; otherwise only warnings, to nowhere.
   public init(binary: URL, directory: String, log: String? = nil) throws {
     self.directory = directory
-    process.executableURL = binary
-    process.arguments = [
-      "serve", "--store", directory, "--port", "0", "--log-level", log == nil ? "warning" : "info",
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    if let log {
-      _ = FileManager.default.createFile(atPath: log, contents: nil)
-      process.standardError = FileHandle(forWritingAtPath: log)
-    } else {
-      process.standardError = FileHandle.nullDevice
-    }
-    try process.run()
-    var text = ""
-    while !text.contains("township serving") {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
-    }
-    guard let address = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression),
-      let token = text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression)
-    else {
+    let started = try ServeLaunch.start(binary: binary, directory: directory, log: log)
+    process = started.process
+    guard let token = started.adminToken else {
       process.terminate()
-      throw TownshipServerFailure(output: text)
+      throw TownshipServerFailure(output: "no administrator token: is \(directory) a new store?")
     }
-    url = String(text[address])
-    adminToken = String(text[token])
+    url = started.url
+    adminToken = token
   }
 
   /// The server's peak resident memory (VmHWM), in megabytes.

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonTestKit
 
 /// Runs the built `liaison` binary in a temporary store directory, as a user would.
 struct CommandLineRunner {
@@ -19,19 +20,7 @@ struct CommandLineRunner {
       "liaison-cli-\(UUID().uuidString)")
   }
 
-  static let binary: URL = {
-    let candidates = [
-      Bundle.main.bundleURL,
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug"),
-    ]
-    for directory in candidates {
-      let binary = directory.appendingPathComponent("liaison")
-      if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-    }
-    return candidates[0].appendingPathComponent("liaison")
-  }()
+  static let binary = ServeLaunch.product("liaison")
 
   @discardableResult
   func run(_ arguments: String...) throws -> Outcome {

@@ -1,23 +1,12 @@
 import Foundation
 import LiaisonSimulation
+import LiaisonTestKit
 import Testing
 
 /// A small configuration of the fault simulator: the real server, a few devices, a faulty
 /// link and server kills, with every promise checked at the end.
 @Suite struct FaultSimulationTests {
-  static let township: URL = {
-    let candidates = [
-      Bundle.main.bundleURL,
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug"),
-    ]
-    for directory in candidates {
-      let binary = directory.appendingPathComponent("township")
-      if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-    }
-    return candidates[0].appendingPathComponent("township")
-  }()
+  static let township = ServeLaunch.product("township")
 
   @Test func fewDevicesThroughFaultsAndServerKillsKeepEveryPromise() async throws {
     let seed =
