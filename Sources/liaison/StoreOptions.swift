@@ -27,9 +27,3 @@ struct StoreOptions: ParsableArguments {
 func currentTime() -> Int64 {
   Int64((Date().timeIntervalSince1970 * 1000).rounded())
 }
-
-/// Output formats for commands that list or show.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table
-  case json
-}

@@ -5,12 +5,6 @@ import LiaisonMerge
 import LiaisonPresentation
 import LiaisonText
 
-/// `table` for people, `json` for scripts.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table
-  case json
-}
-
 struct ConflictsCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "conflicts",
