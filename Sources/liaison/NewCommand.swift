@@ -44,8 +44,9 @@ struct NewCommand: ParsableCommand {
       )
     }
     var random = SystemRandomNumberGenerator()
-    let id = ReportID.random(using: &random)
-    try store.create(values, note: note.map(\.precomposedNFC), id: id, time: currentTime())
+    let time = currentTime()
+    let id = ReportID.timeOrdered(millisecondsSince1970: time, using: &random)
+    try store.create(values, note: note.map(\.precomposedNFC), id: id, time: time)
     print(id)
   }
 }
