@@ -83,10 +83,20 @@ public final class StoreTransaction {
   ///
   /// `stored` is the report's stored state when the caller has read it already.
   func receive(_ change: Change, stored: StoredReport?? = nil) throws -> Bool {
+    try receive(PreparedChange(change, speculating: false), stored: stored)
+  }
+
+  /// ``receive(_:stored:)`` for a change prepared ahead of the transaction.
+  func receive(_ prepared: PreparedChange, stored: StoredReport?? = nil) throws -> Bool {
+    let change = prepared.change
     // The log's unique (replica, counter) decides whether the change is new, in the same
     // statement that records it.
-    guard try StoreRows.log(db, change) else { return false }
+    guard try StoreRows.log(db, change, body: prepared.body) else { return false }
     let current = try stored ?? StoreRows.stored(db, change.report)
+    if current == nil, let created = prepared.created {
+      try StoreRows.save(db, created, changeTime: change.attribution.time)
+      return true
+    }
     var state = try current.map { try StoreRows.state($0.state) } ?? ReportState(id: change.report)
     state.apply(change)
     try StoreRows.save(db, state, changeTime: change.attribution.time)

@@ -9,10 +9,7 @@ struct StoredReport {
   let state: Data
 }
 
-/// How report states and changes map to rows.
-///
-/// A report row holds the state's canonical JSON and, beside it, the provisional values that
-/// `list` filters and sorts by, so listing never decodes a state.
+/// How report states and changes map to rows (``ReportRow`` for a report).
 enum StoreRows {
   static func state(_ db: Database, _ id: ReportID) throws -> ReportState? {
     guard
@@ -46,7 +43,10 @@ enum StoreRows {
   }
 
   static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws {
-    func text(_ field: Field) -> String { state.value(field).description }
+    try save(db, ReportRow(state), changeTime: changeTime)
+  }
+
+  static func save(_ db: Database, _ row: ReportRow, changeTime: Int64) throws {
     // Numbered parameters: binding thirteen named ones cost a dictionary per report.
     try db.cachedStatement(
       sql: """
@@ -59,14 +59,18 @@ enum StoreRows {
         """
     ).execute(
       arguments: [
-        state.id.description, Data(state.canonicalBytes), text(.village), text(.category),
-        text(.title), text(.details), text(.urgency), text(.status), text(.assignee), text(.due),
-        state.isDeleted, state.isConflicted, changeTime,
+        row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,
+        row.status, row.assignee, row.due, row.deleted, row.conflicted, changeTime,
       ])
   }
 
   /// Appends the change to the log; false when its dot is there already.
   static func log(_ db: Database, _ change: Change) throws -> Bool {
+    try log(db, change, body: change.canonicalBytes)
+  }
+
+  /// ``log(_:_:)`` with the change's canonical bytes already made.
+  static func log(_ db: Database, _ change: Change, body: [UInt8]) throws -> Bool {
     try db.cachedStatement(
       sql: """
         INSERT INTO change (report, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?)
@@ -75,7 +79,7 @@ enum StoreRows {
     ).execute(
       arguments: [
         change.report.description, change.dot.replica.description, Int64(change.dot.counter),
-        change.attribution.author, change.attribution.time, Data(change.canonicalBytes),
+        change.attribution.author, change.attribution.time, Data(body),
       ])
     return db.changesCount > 0
   }

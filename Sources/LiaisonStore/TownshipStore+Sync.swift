@@ -35,23 +35,26 @@ extension TownshipStore {
   public func push(_ changes: [JSONValue], from device: Device, now: Int64) throws(StoreError)
     -> PushOutcome
   {
-    try replica.write { db in
+    let pipeline = PreparationPipeline(changes)
+    return try replica.write { db in
       var outcome = PushOutcome()
       var highest =
         try Int64.fetchOne(
           db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
       let transaction = StoreTransaction(db)
-      for (index, json) in changes.enumerated() {
-        let change: Change
-        do {
-          change = try Change(json: json)
-        } catch let error as ValidationError {
+      for index in changes.indices {
+        let prepared: PreparedChange
+        switch pipeline.prepared(at: index) {
+        case .success(let ready):
+          prepared = ready
+        case .failure(let error):
           outcome.rejected.append(
             .init(
               index: index, dot: nil, code: error.problem.code, field: error.field,
               message: error.description))
           continue
         }
+        let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
         if let refusal = try Self.refusal(
           of: change, from: device, highest: highest, village: stored?.village,
@@ -69,7 +72,7 @@ extension TownshipStore {
           continue
         }
         highest = max(highest, Int64(change.dot.counter))
-        if try transaction.receive(change, stored: .some(stored)) {
+        if try transaction.receive(prepared, stored: .some(stored)) {
           outcome.accepted += 1
         } else {
           outcome.duplicates += 1
@@ -101,7 +104,7 @@ extension TownshipStore {
       bodies.reserveCapacity(page.count)
       for row in page where villages.contains(row["village"] as String) {
         let body = [UInt8](row["body"] as Data)
-        if body.firstRange(of: Self.moveMarker) != nil {
+        if Self.containsMoveMarker(body) {
           // A move may bring the report into the device's villages; the filter above skipped
           // its earlier changes while it was elsewhere, so send them too (issue 6). The device
           // ignores those it has.
@@ -132,6 +135,22 @@ extension TownshipStore {
   /// and an unescaped quote cannot occur inside a string, so this finds moves without
   /// decoding the change.
   static let moveMarker = Array(#""village":{"seen":{""#.utf8)
+
+  /// Whether a change's bytes hold ``moveMarker``, searched over the raw buffer: the generic
+  /// `firstRange(of:)` took two thirds of a pull's time on the server.
+  static func containsMoveMarker(_ body: [UInt8]) -> Bool {
+    body.withUnsafeBufferPointer { body in
+      moveMarker.withUnsafeBufferPointer { marker in
+        guard body.count >= marker.count else { return false }
+        for start in 0...(body.count - marker.count) where body[start] == marker[0] {
+          var matched = 1
+          while matched < marker.count, body[start + matched] == marker[matched] { matched += 1 }
+          if matched == marker.count { return true }
+        }
+        return false
+      }
+    }
+  }
 
   /// Keeps a liaison's write that the scope rule refused in the audit trail, whole, once: it
   /// was made in good faith (typically on a report that moved to another village while the

@@ -64,15 +64,23 @@ public struct Synchronizer: Sendable {
     }
     // The next page is asked for before this one is applied, so the server reads page n + 1
     // while this device writes page n; pages are still applied in order, each with its cursor.
+    // Each page's changes are also made ready for the log in that task (encoded, and the row
+    // of any report they create), which leaves the transaction little but SQLite's writes.
     let batchSize = self.batchSize
-    var next = Task { try await client.pull(after: link.cursor, limit: batchSize) }
+    @Sendable func fetch(after cursor: Int64) async throws -> (
+      [PreparedChange], SyncClient.PullAnswer
+    ) {
+      let page = try await client.pull(after: cursor, limit: batchSize)
+      return (page.changes.map(PreparedChange.init), page)
+    }
+    var next = Task { try await fetch(after: link.cursor) }
     defer { next.cancel() }
     while true {
-      let page = try await next.value
+      let (changes, page) = try await next.value
       if page.more {
-        next = Task { try await client.pull(after: page.cursor, limit: batchSize) }
+        next = Task { try await fetch(after: page.cursor) }
       }
-      state.received += try store.applyPulled(page.changes, cursor: page.cursor)
+      state.received += try store.applyPulled(changes, cursor: page.cursor)
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
       if !page.more { break }

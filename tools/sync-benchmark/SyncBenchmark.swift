@@ -66,7 +66,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     // empty one: only the server differs. The new device starts where B's pull ended, as if
     // it had pulled everything already, so its sync sends and reads only what is new.
     let d = try await loaded.device("d", in: root)
-    _ = try d.applyPulled([], cursor: try b.serverLink()?.cursor ?? 0)
+    _ = try d.applyPulled([PreparedChange](), cursor: try b.serverLink()?.cursor ?? 0)
     let incrementalLoaded = try await Self.incremental(d, records: 10)
     let empty = try Server(
       binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
@@ -111,12 +111,14 @@ struct SyncBenchmark: AsyncParsableCommand {
     var random = SeededGenerator(seed: seed)
     try store.transaction { transaction in
       for index in 0..<count {
+        let time = 1_772_323_200_000 + Int64(index)
         try transaction.create(
           [
             .village: .text("东村"), .category: .category(.visit),
             .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
             .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
-          ], id: ReportID.random(using: &random), time: 1_772_323_200_000 + Int64(index))
+          ],
+          id: ReportID.timeOrdered(millisecondsSince1970: time, using: &random), time: time)
       }
     }
   }

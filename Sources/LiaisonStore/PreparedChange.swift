@@ -1,0 +1,36 @@
+import LiaisonCodec
+import LiaisonMerge
+
+/// A change made ready for the log before the write transaction that stores it: its
+/// canonical bytes, and the report row it would make if the store does not hold the report
+/// yet.
+///
+/// Everything here depends on the change alone, so a sync computes it on a second thread (or
+/// while the previous page is applied), and the transaction, which holds SQLite's one writer,
+/// only reads, merges when the report exists, and writes rows.
+public struct PreparedChange: Sendable {
+  public let change: Change
+  let body: [UInt8]
+  /// The row of a report that this change creates; nil when it cannot create one.
+  let created: ReportRow?
+
+  public init(_ change: Change) {
+    self.init(change, speculating: true)
+  }
+
+  /// `speculating` false leaves out the created row, for a caller about to read the report
+  /// in the same transaction anyway.
+  init(_ change: Change, speculating: Bool) {
+    self.change = change
+    body = change.canonicalBytes
+    // Only a write that names a village can begin a report (anything else is refused or
+    // waits on its creation), so only those are worth the speculative state.
+    if speculating, change.fields[.village] != nil {
+      var state = ReportState(id: change.report)
+      state.apply(change)
+      created = ReportRow(state)
+    } else {
+      created = nil
+    }
+  }
+}
