@@ -39,25 +39,6 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
       low: low & 0x3fff_ffff_ffff_ffff | 0x8000_0000_0000_0000)
   }
 
-  /// Mints a time-ordered (version 7, RFC 9562) id: the creation time's milliseconds lead,
-  /// then 74 random bits from the caller's generator.
-  ///
-  /// Stores index reports and their log by id, and a random id lands on a random page of
-  /// each index, so a batch of new reports dirtied about one page per report. Ids that grow
-  /// with time append at the end of those indexes instead, which more than doubled the rows
-  /// per second SQLite could write for a sync (`tools/README.md`, sync benchmark). Two ids
-  /// minted in the same millisecond still differ by their random bits, and nothing relies on
-  /// the order: it only keeps the indexes compact.
-  public static func timeOrdered(
-    millisecondsSince1970 time: Int64, using generator: inout some RandomNumberGenerator
-  ) -> ReportID {
-    let random = ReportID.random(using: &generator)
-    let milliseconds = min(UInt64(clamping: time), 0xffff_ffff_ffff)
-    return ReportID(
-      high: milliseconds << 16 | 0x7000 | random.high & 0x0fff,
-      low: random.low)
-  }
-
   public var description: String {
     let digits = Array("0123456789abcdef".utf8)
     return String(unsafeUninitializedCapacity: 36) { buffer in

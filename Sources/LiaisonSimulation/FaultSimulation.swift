@@ -156,7 +156,7 @@ public struct FaultSimulation: Sendable {
     case ..<0.52:
       try device.create(
         DeviceEdits.newReport(in: device.villages, using: &random),
-        id: ReportID.timeOrdered(millisecondsSince1970: time, using: &random), time: time,
+        id: ReportID.random(using: &random), time: time,
         ledger: &world.ledger)
     default:
       guard let report = pickReport(world.ledger, using: &random) else { return }

@@ -44,9 +44,8 @@ struct NewCommand: ParsableCommand {
       )
     }
     var random = SystemRandomNumberGenerator()
-    let time = currentTime()
-    let id = ReportID.timeOrdered(millisecondsSince1970: time, using: &random)
-    try store.create(values, note: note.map(\.precomposedNFC), id: id, time: time)
+    let id = ReportID.random(using: &random)
+    try store.create(values, note: note.map(\.precomposedNFC), id: id, time: currentTime())
     print(id)
   }
 }

@@ -118,7 +118,7 @@ struct SyncBenchmark: AsyncParsableCommand {
             .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
             .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
           ],
-          id: ReportID.timeOrdered(millisecondsSince1970: time, using: &random), time: time)
+          id: ReportID.random(using: &random), time: time)
       }
     }
   }
