@@ -19,10 +19,17 @@ public final class ReplicaStore: Sendable {
   /// A pool on disk, so reads (a pull, a listing) run beside a write instead of queueing
   /// behind it; a queue in memory.
   let database: any DatabaseWriter
+  /// Checkpoints the log of a store on disk; nil in memory.
+  private let checkpointer: Checkpointer?
 
-  private init(location: String, database: any DatabaseWriter) {
+  /// How long the log may grow before the writing connection checkpoints it itself, as
+  /// SQLite does every 1,000 pages by default; ``Checkpointer`` normally keeps it far shorter.
+  static let walPagesBeforeWriterCheckpoints = 8_000
+
+  private init(location: String, database: any DatabaseWriter, checkpointer: Checkpointer?) {
     self.location = location
     self.database = database
+    self.checkpointer = checkpointer
   }
 
   /// Creates a new store in `directory` (created if needed). Refuses, changing nothing, when
@@ -62,7 +69,7 @@ public final class ReplicaStore: Sendable {
     let store = try guarding(location: ":memory:") {
       let database = try DatabaseQueue(configuration: configuration)
       try StoreSchema.migrator.migrate(database)
-      return ReplicaStore(location: ":memory:", database: database)
+      return ReplicaStore(location: ":memory:", database: database, checkpointer: nil)
     }
     try store.initialize(author: author, villages: villages, replica: replica, now: now)
     return store
@@ -80,7 +87,8 @@ public final class ReplicaStore: Sendable {
       let superseded = try database.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
       if superseded { throw StoreError.newerVersion(path: directory) }
       try StoreSchema.migrator.migrate(database)
-      return ReplicaStore(location: directory, database: database)
+      return ReplicaStore(
+        location: directory, database: database, checkpointer: try Checkpointer(path: file))
     }
     if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
     return store
@@ -93,10 +101,13 @@ public final class ReplicaStore: Sendable {
     configuration.prepareDatabase { db in
       // Devices lose power: a commit must be on disk before the command says it is done.
       try db.execute(sql: "PRAGMA synchronous = FULL")
-      // Report ids are random, so new reports land all over the id index: with SQLite's
-      // default 2 MiB cache every insert into a large store reads pages back from the file.
-      // Only the one writing connection needs it; readers keep the default.
-      if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -32768") }
+      // Ids from older devices are random, so their reports land all over the id index: with
+      // SQLite's default 2 MiB cache every insert into a large store reads pages back from the
+      // file. Only the one writing connection needs it; readers keep the default.
+      if !db.configuration.readonly {
+        try db.execute(sql: "PRAGMA cache_size = -32768")
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walPagesBeforeWriterCheckpoints)")
+      }
     }
     return configuration
   }
@@ -134,7 +145,8 @@ public final class ReplicaStore: Sendable {
   /// Runs `body` in one write transaction, mapping failures to ``StoreError``; nothing is
   /// written unless all of `body` succeeds.
   func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-    try Self.guarding(location: location) { try database.write(body) }
+    defer { checkpointer?.commitDidEnd() }
+    return try Self.guarding(location: location) { try database.write(body) }
   }
 
   static func guarding<T>(location: String, _ body: () throws -> T) throws(StoreError) -> T {
