@@ -53,10 +53,19 @@ extension ReplicaStore {
   /// This replica's own changes the server has not acknowledged, oldest first, as the
   /// canonical JSON the log holds: a push sends these bytes without decoding them.
   public func unsentChanges(limit: Int) throws(StoreError) -> [(sequence: Int64, body: [UInt8])] {
+    try unsentChanges(after: nil, limit: limit)
+  }
+
+  /// This replica's changes after `sequence` (after the push checkpoint when nil), oldest
+  /// first: a sync reads the next batch while the server stores the one before it.
+  public func unsentChanges(after sequence: Int64?, limit: Int) throws(StoreError)
+    -> [(sequence: Int64, body: [UInt8])]
+  {
     try read { db in
       let replica = try ReplicaInfo.fetch(db)
       let sent =
-        try Int64.fetchOne(
+        try sequence
+        ?? Int64.fetchOne(
           db, sql: "SELECT sent_seq FROM peer WHERE name = ?", arguments: [Self.serverPeer]) ?? 0
       let rows = try Row.fetchCursor(
         db, sql: "SELECT seq, body FROM change WHERE replica = ? AND seq > ? ORDER BY seq LIMIT ?",

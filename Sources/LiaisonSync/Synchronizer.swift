@@ -48,20 +48,26 @@ public struct Synchronizer: Sendable {
   ) async throws -> SyncProgress {
     let started = Date()
     var state = SyncProgress()
-    while true {
-      let pending = try store.unsentChanges(limit: batchSize)
-      guard let last = pending.last else { break }
-      let answer = try await client.push(encoded: pending.map(\.body))
-      let refused = answer.rejected.compactMap { rejection in
-        pending.indices.contains(rejection.index)
-          ? (pending[rejection.index].sequence, rejection.code, rejection.message) : nil
-      }
-      try store.acknowledgePush(upTo: last.sequence, refused: refused, at: now())
-      state.sent += answer.accepted + answer.duplicates
-      state.rejected += answer.rejected.count
+    // One batch is in flight at a time, so the server meets this device's counters in order.
+    // While it is, this device records the answer to the batch before and reads the next:
+    // the checkpoint still moves only once the server has acknowledged, and a sync cut
+    // before an answer is recorded sends that batch again, which the server counts as
+    // duplicates.
+    var pending = try store.unsentChanges(limit: batchSize)
+    var unrecorded: (batch: [(sequence: Int64, body: [UInt8])], answer: SyncClient.PushAnswer)?
+    while let last = pending.last {
+      let batch = pending
+      async let answer = client.push(encoded: batch.map(\.body))
+      if let (batch, answer) = unrecorded { try record(answer, for: batch, at: now()) }
+      pending = try store.unsentChanges(after: last.sequence, limit: batchSize)
+      let acknowledged = try await answer
+      unrecorded = (batch, acknowledged)
+      state.sent += acknowledged.accepted + acknowledged.duplicates
+      state.rejected += acknowledged.rejected.count
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
     }
+    if let (batch, answer) = unrecorded { try record(answer, for: batch, at: now()) }
     // The next page is asked for before this one is applied, so the server reads page n + 1
     // while this device writes page n; pages are still applied in order, each with its cursor.
     // Each page's changes are also made ready for the log in that task (encoded, and the row
@@ -87,5 +93,17 @@ public struct Synchronizer: Sendable {
     }
     try store.markSynced(at: now())
     return state
+  }
+
+  /// Moves the push checkpoint past an acknowledged batch and keeps the server's refusals.
+  private func record(
+    _ answer: SyncClient.PushAnswer, for batch: [(sequence: Int64, body: [UInt8])], at time: Int64
+  ) throws {
+    guard let last = batch.last else { return }
+    let refused = answer.rejected.compactMap { rejection in
+      batch.indices.contains(rejection.index)
+        ? (batch[rejection.index].sequence, rejection.code, rejection.message) : nil
+    }
+    try store.acknowledgePush(upTo: last.sequence, refused: refused, at: time)
   }
 }
