@@ -132,6 +132,36 @@ import Testing
     #expect(try reopened.info().counter == 1)
   }
 
+  @Test func theLogIsCopiedIntoTheDatabaseFileWithoutTheWriterCheckpointing() async throws {
+    let directory = temporaryDirectory()
+    let store = try ReplicaStore.create(
+      in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
+    let file = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
+    func bytes(_ path: String) -> Int {
+      ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+    let before = bytes(file)
+    // About 2,000 pages of log: past SQLite's default checkpoint, short of the writer's own.
+    var random = SeededGenerator(seed: 11)
+    for batch in 0..<10 {
+      try store.transaction { transaction in
+        for index in 0..<400 {
+          try transaction.create(
+            newReport(title: "桥梁裂缝 \(batch)-\(index)"), id: ReportID.random(using: &random),
+            time: Int64(index))
+        }
+      }
+    }
+    #expect(bytes(file + "-wal") > 4_000_000)
+    var waited = 0
+    while bytes(file) < before + 4_000_000, waited < 100 {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    #expect(bytes(file) >= before + 4_000_000, "the reports never reached the database file")
+    #expect(try store.status().changes == 4_000)
+  }
+
   @Test func aSecondInitRefusesAndChangesNothing() throws {
     let directory = temporaryDirectory()
     let store = try ReplicaStore.create(
