@@ -7,16 +7,16 @@ import LiaisonStore
 extension AdminController {
   /// Devices, revocations, the audit trail and administrators.
   func addDeviceRoutes(to group: RouterGroup<TownshipContext>) {
-    group.get("devices") { _, _ in try devices() }
+    group.get("devices") { _, _ in try await devices() }
     group.post("revocations") { request, context in try await revoke(request, context) }
-    group.get("audit") { request, _ in try audit(request) }
+    group.get("audit") { request, _ in try await audit(request) }
     group.post("administrators") { request, context in
       try await addAdministrator(request, context)
     }
   }
 
-  private func devices() throws -> Response {
-    let devices = try Self.guarded { () throws(StoreError) in try store.devices() }
+  private func devices() async throws -> Response {
+    let devices = try await Self.guarded { () throws(StoreError) in try store.devices() }
     return JSONResponse.make(
       .object([
         "devices": .array(
@@ -39,7 +39,7 @@ extension AdminController {
     let selector = try body.string("device")
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
     let now = clock()
-    let device = try Self.guarded { () throws(StoreError) in
+    let device = try await Self.guarded { () throws(StoreError) in
       let device = try store.findDevice(selector)
       try store.revoke(
         device: device.id, by: context.principal?.name ?? "", reason: reason, now: now)
@@ -51,9 +51,9 @@ extension AdminController {
       ]))
   }
 
-  private func audit(_ request: Request) throws -> Response {
+  private func audit(_ request: Request) async throws -> Response {
     let subject = request.uri.queryParameters["subject"].map(String.init)
-    let entries = try Self.guarded { () throws(StoreError) in
+    let entries = try await Self.guarded { () throws(StoreError) in
       try store.auditTrail(subject: subject)
     }
     return JSONResponse.make(.object(["entries": .array(entries.map(Self.json))]))
@@ -61,9 +61,9 @@ extension AdminController {
 
   /// A report's whole trail: every change to it as the server received it, and every
   /// administrator action about it.
-  func reportAudit(_ context: TownshipContext) throws -> Response {
-    let id = try reportID(context)
-    let (entries, history, names) = try Self.guarded { () throws(StoreError) in
+  func reportAudit(_ context: TownshipContext) async throws -> Response {
+    let id = try await reportID(context)
+    let (entries, history, names) = try await Self.guarded { () throws(StoreError) in
       (
         try store.auditTrail(subject: id.description), try store.replica.history(id),
         try store.replicaNames()
@@ -104,7 +104,7 @@ extension AdminController {
         .badRequest, code: error.problem.code, message: error.description, field: "name")
     }
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
-    let token = try Self.guarded { () throws(StoreError) in
+    let token = try await Self.guarded { () throws(StoreError) in
       try store.addAdministrator(
         name, by: context.principal?.name ?? "", reason: reason, now: clock())
     }

@@ -13,21 +13,21 @@ struct AdminController: Sendable {
 
   /// Routes of the `/v1/admin` group, behind authentication and ``AdministratorMiddleware``.
   func addRoutes(to group: RouterGroup<TownshipContext>) {
-    group.get("conflicts") { request, _ in try conflicts(request) }
-    group.get("reports") { request, _ in try reports(request) }
-    group.get("reports/:id") { _, context in try report(context) }
+    group.get("conflicts") { request, _ in try await conflicts(request) }
+    group.get("reports") { request, _ in try await reports(request) }
+    group.get("reports/:id") { _, context in try await report(context) }
     group.post("reports/:id/resolve") { request, context in try await resolve(request, context) }
-    group.get("reports/:id/audit") { _, context in try reportAudit(context) }
-    group.get("export") { request, context in try export(request, context) }
+    group.get("reports/:id/audit") { _, context in try await reportAudit(context) }
+    group.get("export") { request, context in try await export(request, context) }
     addDeviceRoutes(to: group)
   }
 
-  private func conflicts(_ request: Request) throws -> Response {
+  private func conflicts(_ request: Request) async throws -> Response {
     let parameters = request.uri.queryParameters
     let village = parameters["village"].map(String.init)
     let category = try parameters["category"].map { try Self.parse(String($0), as: .category) }
-    let names = try Self.guarded { () throws(StoreError) in try store.replicaNames() }
-    let conflicts = try Self.guarded { () throws(StoreError) in
+    let names = try await Self.guarded { () throws(StoreError) in try store.replicaNames() }
+    let conflicts = try await Self.guarded { () throws(StoreError) in
       try store.conflicts(village: village, category: category?.description)
     }
     return JSONResponse.make(
@@ -45,7 +45,7 @@ struct AdminController: Sendable {
       ]))
   }
 
-  private func reports(_ request: Request) throws -> Response {
+  private func reports(_ request: Request) async throws -> Response {
     let parameters = request.uri.queryParameters
     var query = ReportQuery()
     query.village = parameters["village"].map(String.init)
@@ -76,15 +76,18 @@ struct AdminController: Sendable {
       }
       query.limit = limit == 0 ? nil : limit
     }
-    let reports = try Self.guarded { () throws(StoreError) in try store.replica.list(query) }
+    let filters = query
+    let reports = try await Self.guarded { () throws(StoreError) in
+      try store.replica.list(filters)
+    }
     return JSONResponse.make(.object(["reports": .array(reports.map(ReportListing.json))]))
   }
 
   /// One report's whole state with its version, and the devices that wrote to it by name, so
   /// `township conflict show` can put every concurrent value side by side.
-  private func report(_ context: TownshipContext) throws -> Response {
-    let state = try reportState(context)
-    let names = try Self.guarded { () throws(StoreError) in try store.replicaNames() }
+  private func report(_ context: TownshipContext) async throws -> Response {
+    let state = try await reportState(context)
+    let names = try await Self.guarded { () throws(StoreError) in try store.replicaNames() }
     var writers = Set(Field.valueFields.flatMap { state[$0].entries.map(\.dot.replica) })
     writers.formUnion(state.deletion.entries.map(\.dot.replica))
     writers.formUnion(state.notes.notes.map(\.dot.replica))
@@ -98,14 +101,15 @@ struct AdminController: Sendable {
 
   private func resolve(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let administrator = context.principal?.name ?? ""
-    let id = try reportID(context)
+    let id = try await reportID(context)
     let body = try await JSONBody.read(request)
     let expected = try body.string("expect")
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
     let resolution: Resolution
     if body.members["all_from"] != nil {
       let selector = try body.string("all_from")
-      let device = try Self.guarded { () throws(StoreError) in try store.findDevice(selector) }
+      let device = try await Self.guarded { () throws(StoreError) in try store.findDevice(selector)
+      }
       resolution = .allFrom(device.replica, device: device.name)
     } else {
       let name = try body.string("field")
@@ -130,7 +134,7 @@ struct AdminController: Sendable {
           "give either pick (a number) or value (a string) with field, or all_from alone")
       }
     }
-    let outcome = try Self.guarded { () throws(StoreError) in
+    let outcome = try await Self.guarded { () throws(StoreError) in
       try store.resolve(
         id, resolution, expecting: expected, by: administrator, reason: reason, now: clock())
     }
@@ -143,28 +147,31 @@ struct AdminController: Sendable {
       ]))
   }
 
-  private func export(_ request: Request, _ context: TownshipContext) throws -> Response {
+  private func export(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let includeDeleted = request.uri.queryParameters["all"] == "true"
-    var states: [JSONValue] = []
-    try Self.guarded { () throws(StoreError) in
+    let administrator = context.principal?.name ?? ""
+    let states = try await Self.guarded { () throws(StoreError) in
+      var states: [JSONValue] = []
       try store.replica.forEachReport(includeDeleted: includeDeleted) { states.append($0.json) }
       // Reports name people: who took a copy of all of them is part of the trail.
       try store.record(
         "export reports", subject: "township",
         detail: "\(states.count) reports" + (includeDeleted ? ", deleted included" : ""),
-        by: context.principal?.name ?? "", now: clock())
+        by: administrator, now: clock())
+      return states
     }
     return JSONResponse.make(.object(["reports": .array(states)]))
   }
 
-  func reportID(_ context: TownshipContext) throws -> ReportID {
+  func reportID(_ context: TownshipContext) async throws -> ReportID {
     let text = context.parameters.get("id") ?? ""
-    return try Self.guarded { () throws(StoreError) in try store.replica.resolve(text) }
+    return try await Self.guarded { () throws(StoreError) in try store.replica.resolve(text) }
   }
 
-  private func reportState(_ context: TownshipContext) throws -> ReportState {
-    let id = try reportID(context)
-    guard let state = try Self.guarded({ () throws(StoreError) in try store.replica.report(id) })
+  private func reportState(_ context: TownshipContext) async throws -> ReportState {
+    let id = try await reportID(context)
+    guard
+      let state = try await Self.guarded({ () throws(StoreError) in try store.replica.report(id) })
     else { throw APIError.from(.unknownReport(id.description)) }
     return state
   }
@@ -187,7 +194,11 @@ struct AdminController: Sendable {
     }
   }
 
-  static func guarded<T>(_ body: () throws(StoreError) -> T) throws(APIError) -> T {
-    do { return try body() } catch { throw APIError.from(error) }
+  /// Runs a store call on ``StoreWork``'s threads: a township-wide export, or a slow disk,
+  /// must not hold one of the cooperative pool's few threads, which every request shares.
+  static func guarded<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T)
+    async throws(APIError) -> T
+  {
+    try await StoreWork.run(body)
   }
 }
