@@ -84,6 +84,14 @@ enum StoreRows {
     return db.changesCount > 0
   }
 
+  /// The canonical bytes the log holds under `dot`, if any.
+  static func loggedBody(_ db: Database, _ dot: Dot) throws -> [UInt8]? {
+    try Data.fetchOne(
+      db.cachedStatement(sql: "SELECT body FROM change WHERE replica = ? AND counter = ?"),
+      arguments: [dot.replica.description, Int64(dot.counter)]
+    ).map { [UInt8]($0) }
+  }
+
   static func change(_ bytes: Data) throws -> Change {
     try Change(json: JSONValue(parsing: bytes))
   }

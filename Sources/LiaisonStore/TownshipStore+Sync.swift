@@ -74,8 +74,18 @@ extension TownshipStore {
         highest = max(highest, Int64(change.dot.counter))
         if try transaction.receive(prepared, stored: .some(stored)) {
           outcome.accepted += 1
-        } else {
+        } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
           outcome.duplicates += 1
+        } else {
+          // The same dot on different content: the device reused a counter, as one whose
+          // store was restored from a backup would. Counting it as a duplicate would drop
+          // the liaison's write without a word.
+          let message =
+            "counter \(change.dot.counter) of this device already names a different change; the device reused a counter (was its store restored from a copy?)"
+          outcome.rejected.append(
+            .init(index: index, dot: change.dot, code: "dot_reused", field: "dot", message: message)
+          )
+          try Self.keepRefused(change, from: device, reason: message, now: now, db)
         }
       }
       try db.execute(
@@ -152,9 +162,10 @@ extension TownshipStore {
     }
   }
 
-  /// Keeps a liaison's write that the scope rule refused in the audit trail, whole, once: it
-  /// was made in good faith (typically on a report that moved to another village while the
-  /// device was apart), and the township must not lose it even though it cannot apply it.
+  /// Keeps a liaison's write that the server refused in the audit trail, whole, once: it was
+  /// made in good faith (typically on a report that moved to another village while the
+  /// device was apart, or on a device restored from a copy), and the township must not lose
+  /// it even though it cannot apply it.
   /// `township audit REPORT` shows it, with the change's JSON, for an administrator to act on.
   private static func keepRefused(
     _ change: Change, from device: Device, reason: String, now: Int64, _ db: Database

@@ -97,6 +97,25 @@ import Testing
     #expect(try store.replica.report(Fixtures.report(5)) != nil)
   }
 
+  @Test func aCounterReusedForDifferentContentIsRefusedAndKeptNotCountedAsADuplicate() throws {
+    let (store, enrolled) = try enrolledDevice()
+    let first = try change(counter: 1)
+    #expect(try store.push([first], from: enrolled.device, now: 2).accepted == 1)
+    // A device restored from a copy writes counter 1 again, to another report.
+    let reused = try change(counter: 1, report: 2)
+    let outcome = try store.push([reused, first], from: enrolled.device, now: 3)
+    #expect(outcome.rejected.map(\.code) == ["dot_reused"])
+    #expect(outcome.rejected.first?.index == 0)
+    #expect(outcome.duplicates == 1)
+    #expect(try store.replica.report(Fixtures.report(2)) == nil)
+    let kept = try store.auditTrail(subject: Fixtures.report(2).description)
+    #expect(kept.map(\.action) == ["refused change"])
+    #expect(kept.first?.detail == CanonicalJSON.string(reused))
+    // Sent again, it is refused again but kept once.
+    _ = try store.push([reused], from: enrolled.device, now: 4)
+    #expect(try store.auditTrail(subject: Fixtures.report(2).description).count == 1)
+  }
+
   @Test func aPullPagesThroughTheDevicesVillagesOnly() throws {
     let (store, enrolled) = try enrolledDevice(villages: ["东村"])
     let other = try store.issueEnrollment(
