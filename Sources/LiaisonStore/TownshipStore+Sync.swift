@@ -104,7 +104,7 @@ extension TownshipStore {
       let rows = try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.seq, c.body, r.village FROM change c JOIN report r ON r.id = c.report
+            SELECT c.seq, c.body, r.village, c.report FROM change c JOIN report r ON r.id = c.report
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
@@ -112,21 +112,23 @@ extension TownshipStore {
       let villages = Set(device.villages)
       var bodies: [[UInt8]] = []
       bodies.reserveCapacity(page.count)
-      for row in page where villages.contains(row["village"] as String) {
-        let body = [UInt8](row["body"] as Data)
-        if Self.containsMoveMarker(body) {
-          // A move may bring the report into the device's villages; the filter above skipped
-          // its earlier changes while it was elsewhere, so send them too (issue 6). The device
-          // ignores those it has.
-          bodies += try Data.fetchAll(
-            db.cachedStatement(
-              sql: """
-                SELECT body FROM change WHERE report = (SELECT report FROM change WHERE seq = ?)
-                AND seq < ? AND replica != ? ORDER BY seq
-                """),
-            arguments: [row["seq"] as Int64, row["seq"] as Int64, device.replica.description]
-          ).map { [UInt8]($0) }
+      for row in page {
+        let inScope = villages.contains(row[2] as String)
+        let body = [UInt8](row[1] as Data)
+        guard Self.containsMoveMarker(body) else {
+          if inScope { bodies.append(body) }
+          continue
         }
+        // A move into the device's villages: the filter skipped the report's earlier changes
+        // while it was elsewhere (issue 6). A move out of them, of a report the device held:
+        // without it the device would keep showing the report where it no longer is. Either
+        // way the device gets the report's changes up to the move; it ignores those it has.
+        if !inScope {
+          guard let report = ReportID(row[3] as String),
+            try Self.wasInScope(report, for: device, db)
+          else { continue }
+        }
+        bodies += try Self.changes(to: row[3], before: row[0], notFrom: device, db)
         bodies.append(body)
       }
       let more = rows.count > limit
@@ -134,10 +136,34 @@ extension TownshipStore {
       // device's own changes the query left out: the cursor moves past them all, so the
       // next pull starts from new changes instead of scanning the device's own again.
       let end = more ? nil : try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change")
-      let last: Int64? = page.last.map { $0["seq"] }
-      return PullPage(
-        bodies: bodies, cursor: max(cursor, last ?? cursor, end ?? cursor), more: more)
+      let last: Int64? = page.last.map { $0[0] }
+      let next = max(cursor, last ?? cursor, end ?? cursor)
+      // The device's own move of a report back into its villages: it missed what was written
+      // while the report was away, and its own change is never sent back to it to carry them.
+      let ownMoves = try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT c.seq, c.report, r.village FROM change c JOIN report r ON r.id = c.report
+            WHERE c.replica = ? AND c.seq > ? AND c.seq <= ? AND instr(c.body, ?) > 0
+            ORDER BY c.seq
+            """),
+        arguments: [device.replica.description, cursor, next, Data(Self.moveMarker)])
+      for row in ownMoves where villages.contains(row[2] as String) {
+        bodies += try Self.changes(to: row[1], before: row[0], notFrom: device, db)
+      }
+      return PullPage(bodies: bodies, cursor: next, more: more)
     }
+  }
+
+  /// The logged changes to `report` before `sequence` that `device` did not write.
+  private static func changes(
+    to report: String, before sequence: Int64, notFrom device: Device, _ db: Database
+  ) throws -> [[UInt8]] {
+    try Data.fetchAll(
+      db.cachedStatement(
+        sql: "SELECT body FROM change WHERE report = ? AND seq < ? AND replica != ? ORDER BY seq"),
+      arguments: [report, sequence, device.replica.description]
+    ).map { [UInt8]($0) }
   }
 
   /// The bytes that begin a village write which had seen an earlier one: a move. In canonical

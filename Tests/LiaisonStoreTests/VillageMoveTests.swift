@@ -10,7 +10,7 @@ import Testing
 /// Found while building the fault simulator (issue 6). Pull filters changes by the report's
 /// village at the time of the pull, so a device used never to receive the changes made while a
 /// report sat in another village; a pull now sends a moved report's earlier changes with the
-/// move. An edit that raced a move out of the device's village was refused, losing a write the
+/// move, and a move out of the device's villages too, so its copy does not go stale. An edit that raced a move out of the device's village was refused, losing a write the
 /// liaison made in scope; a report that was ever in the device's villages now takes its writes.
 @Suite struct VillageMoveTests {
   let directory = temporaryDirectory()
@@ -68,6 +68,79 @@ import Testing
     let onServer = try #require(try store.replica.report(report.id))
     #expect(onLocal[report.id]?.value(.title) == .text("桥梁裂缝"))
     #expect(onLocal[report.id] == onServer)
+  }
+
+  @Test func aReportMovedOutOfADevicesVillageArrivesMovedNotStale() throws {
+    let (store, moverDevice, localDevice) = try server()
+    var report = ReportState(id: Fixtures.report(1))
+    var elsewhere = ReportState(id: Fixtures.report(2))
+    var counter: UInt64 = 0
+    func write(_ edit: ReportEdit, on state: inout ReportState) throws -> JSONValue {
+      counter += 1
+      return try state.write(
+        edit, dot: Dot(replica: mover, counter: counter), attribution: Fixtures.author("甲")
+      ).json
+    }
+    let created = try write(Fixtures.newReport(title: "桥梁裂缝", village: "东村"), on: &report)
+    let other = try write(Fixtures.newReport(title: "路灯", village: "西村"), on: &elsewhere)
+    #expect(try store.push([created, other], from: moverDevice, now: 2).accepted == 2)
+    var onLocal: [ReportID: ReportState] = [:]
+    var cursor = try pullAll(store, localDevice, after: 0, into: &onLocal)
+    #expect(onLocal.keys.sorted() == [report.id])
+    // While the local device is apart: a retitle in 东村, the move to 西村, details after it,
+    // and a report the device never held moved around in 西村's own business.
+    let batch = [
+      try write(ReportEdit(values: [.title: .text("桥梁裂缝严重")]), on: &report),
+      try write(ReportEdit(values: [.village: .text("西村")]), on: &report),
+      try write(ReportEdit(values: [.details: .text("已移交西村")]), on: &report),
+      try write(ReportEdit(values: [.village: .text("西村")]), on: &elsewhere),
+    ]
+    #expect(try store.push(batch, from: moverDevice, now: 3).accepted == 4)
+    cursor = try pullAll(store, localDevice, after: cursor, into: &onLocal)
+    // The device sees where the report went, with everything up to the move, and nothing of
+    // what 西村 wrote after it or of the report it never held.
+    let moved = try #require(onLocal[report.id])
+    #expect(moved.value(.village) == .text("西村"))
+    #expect(moved.value(.title) == .text("桥梁裂缝严重"))
+    #expect(moved.value(.details) != .text("已移交西村"))
+    #expect(onLocal[elsewhere.id] == nil)
+    // Pulling again sends nothing new.
+    #expect(try store.pull(after: cursor, limit: 100, for: localDevice).bodies.isEmpty)
+  }
+
+  @Test func aDeviceThatMovesAReportBackGetsWhatWasWrittenWhileItWasAway() throws {
+    let (store, moverDevice, localDevice) = try server()
+    var onMover = ReportState(id: Fixtures.report(1))
+    var counter: UInt64 = 0
+    func write(_ edit: ReportEdit) throws -> JSONValue {
+      counter += 1
+      return try onMover.write(
+        edit, dot: Dot(replica: mover, counter: counter), attribution: Fixtures.author("甲")
+      ).json
+    }
+    #expect(
+      try store.push([try write(Fixtures.newReport())], from: moverDevice, now: 2).accepted == 1)
+    var onLocal: [ReportID: ReportState] = [:]
+    var cursor = try pullAll(store, localDevice, after: 0, into: &onLocal)
+    let moveAway = try write(ReportEdit(values: [.village: .text("西村")]))
+    #expect(try store.push([moveAway], from: moverDevice, now: 3).accepted == 1)
+    cursor = try pullAll(store, localDevice, after: cursor, into: &onLocal)
+    // Written in 西村, where the local device does not see it.
+    let away = try write(ReportEdit(values: [.details: .text("西村已处理一半")]))
+    #expect(try store.push([away], from: moverDevice, now: 4).accepted == 1)
+    cursor = try pullAll(store, localDevice, after: cursor, into: &onLocal)
+    #expect(onLocal[onMover.id]?.value(.details) != .text("西村已处理一半"))
+    // The local liaison brings it back: the server takes the write (the device held the
+    // report), and the next pull must bring what 西村 wrote meanwhile.
+    var held = try #require(onLocal[onMover.id])
+    let back = try held.write(
+      ReportEdit(values: [.village: .text("东村")]), dot: Dot(replica: local, counter: 1),
+      attribution: Fixtures.author("乙"))
+    onLocal[onMover.id] = held
+    #expect(try store.push([back.json], from: localDevice, now: 5).accepted == 1)
+    _ = try pullAll(store, localDevice, after: cursor, into: &onLocal)
+    #expect(onLocal[onMover.id] == (try store.replica.report(onMover.id)))
+    #expect(onLocal[onMover.id]?.value(.details) == .text("西村已处理一半"))
   }
 
   @Test func anEditRacingAMoveOutOfTheVillageIsNotLost() throws {
