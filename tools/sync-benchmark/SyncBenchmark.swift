@@ -20,6 +20,12 @@ struct SyncBenchmark: AsyncParsableCommand {
   @Option(help: "Changes per request.")
   var batchSize = 1_000
 
+  @Option(
+    help:
+      "Repeat the push, the pull and the baselines on fresh servers and devices, and report medians."
+  )
+  var rounds = 1
+
   @Flag(
     inversion: .prefixedNo,
     help: "Also time the push without HTTP and raw SQLite on the same rows (slow at 1,000,000).")
@@ -37,29 +43,24 @@ struct SyncBenchmark: AsyncParsableCommand {
       "liaison-sync-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(atPath: root) }
 
-    let loaded = try Server(
-      binary: binary, directory: (root as NSString).appendingPathComponent("server"))
-    let a = try await loaded.device("a", in: root)
-    let b = try await loaded.device("b", in: root)
-    try Self.record(reports, at: a)
-    let batches = baselines ? try ServerSideBaseline.batches(of: a, size: batchSize) : []
-
-    var started = Date()
-    let pushed = try await Synchronizer(store: a, batchSize: batchSize).run(now: { 0 })
-    let pushSeconds = Date().timeIntervalSince(started)
-    started = Date()
-    let pulled = try await Synchronizer(store: b, batchSize: batchSize).run(now: { 0 })
-    let pullSeconds = Date().timeIntervalSince(started)
-    let peak = loaded.peakMegabytes()
-    var storeOnly = Double.nan
-    var raw = Double.nan
-    if baselines {
-      storeOnly = try ServerSideBaseline.storeOnly(
-        batches, replica: try a.info().id,
-        in: (root as NSString).appendingPathComponent("store-only"))
-      raw = try ServerSideBaseline.rawSQLite(
-        copying: (root as NSString).appendingPathComponent("server"),
-        into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
+    var measured: [Round] = []
+    var last: (server: Server, b: ReplicaStore)?
+    for round in 0..<max(rounds, 1) {
+      if let (server, _) = last {
+        // A round's stores take gigabytes at 1,000,000 changes; only the last one is kept.
+        server.stop()
+        try? FileManager.default.removeItem(
+          atPath: (root as NSString).appendingPathComponent("round-\(round - 1)"))
+      }
+      let (figures, server, b) = try await measure(
+        binary: binary, in: (root as NSString).appendingPathComponent("round-\(round)"))
+      measured.append(figures)
+      last = (server, b)
+    }
+    guard let (loaded, b) = last else { return }
+    func median(_ value: (Round) -> Double) -> Double {
+      let values = measured.map(value).sorted()
+      return values[values.count / 2]
     }
 
     // Ten fresh changes from a new, small device, against the loaded server and against an
@@ -75,17 +76,24 @@ struct SyncBenchmark: AsyncParsableCommand {
     loaded.stop()
     empty.stop()
 
+    let push = median(\.push)
     var rows: [(String, String)] = [
-      ("reports", "\(reports), batches of \(batchSize)"),
+      (
+        "reports",
+        "\(reports), batches of \(batchSize)"
+          + (measured.count > 1 ? "; medians of \(measured.count) rounds" : "")
+      ),
       (
         "push, device A to server",
-        "\(Int(Double(pushed.sent) / pushSeconds)) changes/s (\(String(format: "%.1f", pushSeconds)) s)"
+        "\(Int(push)) changes/s"
+          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.push) }))" : "")
       ),
       (
         "pull, server to device B",
-        "\(Int(Double(pulled.received) / pullSeconds)) changes/s (\(String(format: "%.1f", pullSeconds)) s)"
+        "\(Int(median(\.pull))) changes/s"
+          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.pull) }))" : "")
       ),
-      ("server peak resident memory", "\(peak) MB"),
+      ("server peak resident memory", "\(Int(median(\.peakMegabytes))) MB"),
       (
         "incremental sync of 10, server with \(reports) changes",
         String(format: "%.1f ms", incrementalLoaded * 1000)
@@ -96,15 +104,57 @@ struct SyncBenchmark: AsyncParsableCommand {
     if baselines {
       rows.insert(
         contentsOf: [
-          ("push without HTTP (body parse + TownshipStore.push)", "\(Int(storeOnly)) changes/s"),
-          ("raw SQLite, the server's rows, same schema and batches", "\(Int(raw)) rows/s"),
           (
-            "end-to-end push / raw SQLite",
-            String(format: "%.2f", Double(pushed.sent) / pushSeconds / raw)
+            "push without HTTP (body parse + TownshipStore.push)",
+            "\(Int(median(\.storeOnly))) changes/s"
           ),
+          (
+            "raw SQLite, the server's rows, same schema and batches",
+            "\(Int(median(\.raw))) rows/s"
+          ),
+          ("end-to-end push / raw SQLite", String(format: "%.2f", push / median(\.raw))),
         ], at: 4)
     }
     for (name, value) in rows { print("| \(name) | \(value) |") }
+  }
+
+  /// One round's rates, in changes (or rows) per second.
+  struct Round {
+    var push: Double
+    var pull: Double
+    var peakMegabytes: Double
+    var storeOnly = Double.nan
+    var raw = Double.nan
+  }
+
+  /// A fresh server and devices A and B: A records and pushes, B pulls, then the baselines.
+  /// Returns the loaded server, still running, and B.
+  func measure(binary: String, in root: String) async throws -> (Round, Server, ReplicaStore) {
+    let loaded = try Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("server"))
+    let a = try await loaded.device("a", in: root)
+    let b = try await loaded.device("b", in: root)
+    try Self.record(reports, at: a)
+    let batches = baselines ? try ServerSideBaseline.batches(of: a, size: batchSize) : []
+
+    var started = Date()
+    let pushed = try await Synchronizer(store: a, batchSize: batchSize).run(now: { 0 })
+    let pushSeconds = Date().timeIntervalSince(started)
+    started = Date()
+    let pulled = try await Synchronizer(store: b, batchSize: batchSize).run(now: { 0 })
+    let pullSeconds = Date().timeIntervalSince(started)
+    var round = Round(
+      push: Double(pushed.sent) / pushSeconds, pull: Double(pulled.received) / pullSeconds,
+      peakMegabytes: Double(loaded.peakMegabytes()))
+    if baselines {
+      round.storeOnly = try ServerSideBaseline.storeOnly(
+        batches, replica: try a.info().id,
+        in: (root as NSString).appendingPathComponent("store-only"))
+      round.raw = try ServerSideBaseline.rawSQLite(
+        copying: (root as NSString).appendingPathComponent("server"),
+        into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
+    }
+    return (round, loaded, b)
   }
 
   static func record(_ count: Int, at store: ReplicaStore, seed: UInt64 = 7) throws {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sync benchmark: Liaison's push and pull over loopback beside Kinto's, in one run.
-# usage: bash tools/sync-benchmark/run.sh [liaison_reports=100000] [kinto_reports=10000]
+# usage: [ROUNDS=3] bash tools/sync-benchmark/run.sh [liaison_reports=100000] [kinto_reports=10000]
 # Kinto runs only if ../shared/peers/setup.sh has installed it (PEERS_DIR, default
 # ~/.cache/liaison-peers); its workload is the same kind: push N reports in batches of 1,000,
 # pull them on a second client.
@@ -15,7 +15,7 @@ swift build -c release --product township >&2
 swift build -c release --product liaison-sync-bench >&2
 echo "| measure | Liaison ($N reports) |"
 echo "|---|---|"
-.build/release/liaison-sync-bench --reports "$N"
+.build/release/liaison-sync-bench --reports "$N" --rounds "${ROUNDS:-3}"
 
 if [ -x "$PEERS/kinto-venv/bin/kinto" ]; then
   PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
