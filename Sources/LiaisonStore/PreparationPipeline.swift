@@ -21,7 +21,13 @@ final class PreparationPipeline: @unchecked Sendable {
   /// Chunks the consuming thread has waited for; only that thread touches it.
   private var chunksReceived = 0
 
-  /// Starts preparing `changes` at once, on a thread of Dispatch's pool.
+  /// Starts preparing `changes` at once, on a thread of its own.
+  ///
+  /// A serial queue of its own, not the global concurrent queue: on Linux that one's threads
+  /// are also Swift's cooperative pool, as many as there are cores, and a caller blocked on
+  /// a chunk there (a test calling ``TownshipStore/push(_:from:now:)`` from an async function,
+  /// say) could hold the very thread its preparation waits for. A serial queue runs on
+  /// Dispatch's overcommitting pool, which starts a thread when none is free.
   init(_ changes: [JSONValue]) {
     count = changes.count
     slots = .allocate(capacity: changes.count)
@@ -31,7 +37,7 @@ final class PreparationPipeline: @unchecked Sendable {
     }
     // The closure holds the pipeline, so its slots outlive the preparing thread even when
     // the transaction gives up early.
-    DispatchQueue.global().async { [self] in
+    DispatchQueue(label: "liaison.store.prepare").async { [self] in
       for (chunk, ready) in chunksReady.enumerated() {
         let start = chunk * Self.chunkSize
         for index in start..<min(start + Self.chunkSize, count) {
