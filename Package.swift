@@ -157,7 +157,10 @@ let package = Package(
     .testTarget(name: "LiaisonMergeTests", dependencies: ["LiaisonMerge", "LiaisonTestKit"]),
     .testTarget(
       name: "LiaisonStoreTests",
-      dependencies: ["LiaisonStore", "LiaisonMerge", "LiaisonTestKit"]
+      dependencies: [
+        "LiaisonStore", "LiaisonMerge", "LiaisonTestKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(

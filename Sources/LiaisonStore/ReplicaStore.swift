@@ -84,6 +84,11 @@ public final class ReplicaStore: Sendable {
     }
     let store = try guarding(location: directory) {
       let database = try DatabasePool(path: file, configuration: configuration)
+      // GRDB sets `synchronous = NORMAL` on a pool's writer after `prepareDatabase` has run
+      // (`setUpWALMode`), which would let a power cut take a commit that had returned.
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
       let superseded = try database.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
       if superseded { throw StoreError.newerVersion(path: directory) }
       try StoreSchema.migrator.migrate(database)
