@@ -112,6 +112,9 @@ public final class ReplicaStore: Sendable {
       if !db.configuration.readonly {
         try db.execute(sql: "PRAGMA cache_size = -32768")
         try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walPagesBeforeWriterCheckpoints)")
+        // The log may reach 32 MiB under a long sync; once checkpointed it is cut back to
+        // 8 MiB, so a device's disk does not keep the peak.
+        try db.execute(sql: "PRAGMA journal_size_limit = 8388608")
       }
     }
     return configuration

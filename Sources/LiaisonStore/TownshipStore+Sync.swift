@@ -97,9 +97,12 @@ extension TownshipStore {
 
   /// The changes after `cursor` to reports in the device's villages, not its own, in server
   /// sequence order. Its cost grows with the changes after the cursor, not the store's size.
-  public func pull(after cursor: Int64, limit: Int, for device: Device) throws(StoreError)
-    -> PullPage
-  {
+  ///
+  /// A page holds at most `limit` changes of the log, and ends early, with `more`, once its
+  /// bodies reach `maximumBytes`: the histories sent with moves can be long.
+  public func pull(
+    after cursor: Int64, limit: Int, for device: Device, maximumBytes: Int = pullPageBytes
+  ) throws(StoreError) -> PullPage {
     try replica.read { db in
       let rows = try Row.fetchAll(
         db.cachedStatement(
@@ -108,38 +111,28 @@ extension TownshipStore {
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
-      let page = rows.prefix(limit)
-      let villages = Set(device.villages)
-      var bodies: [[UInt8]] = []
-      bodies.reserveCapacity(page.count)
-      for row in page {
-        let inScope = villages.contains(row[2] as String)
-        let body = [UInt8](row[1] as Data)
-        guard Self.containsMoveMarker(body) else {
-          if inScope { bodies.append(body) }
-          continue
+      var page = PullPageBuilder(device: device, db: db)
+      var endedEarly = false
+      var last: Int64?
+      for row in rows.prefix(limit) {
+        // Histories sent with moves can be long: a page ends early rather than outgrow what
+        // a device accepts in one answer.
+        if page.bytes >= maximumBytes, last != nil {
+          endedEarly = true
+          break
         }
-        // A move into the device's villages: the filter skipped the report's earlier changes
-        // while it was elsewhere (issue 6). A move out of them, of a report the device held:
-        // without it the device would keep showing the report where it no longer is. Either
-        // way the device gets the report's changes up to the move; it ignores those it has.
-        if !inScope {
-          guard let report = ReportID(row[3] as String),
-            try Self.wasInScope(report, for: device, db)
-          else { continue }
-        }
-        bodies += try Self.changes(to: row[3], before: row[0], notFrom: device, db)
-        bodies.append(body)
+        try page.consider(
+          sequence: row[0], body: [UInt8](row[1] as Data), village: row[2], report: row[3])
+        last = row[0]
       }
-      let more = rows.count > limit
+      let more = endedEarly || rows.count > limit
       // On the last page everything up to the end of the log has been read, including the
       // device's own changes the query left out: the cursor moves past them all, so the
       // next pull starts from new changes instead of scanning the device's own again.
       let end = more ? nil : try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change")
-      let last: Int64? = page.last.map { $0[0] }
       let next = max(cursor, last ?? cursor, end ?? cursor)
       // The device's own move of a report back into its villages: it missed what was written
-      // while the report was away, and its own change is never sent back to it to carry them.
+      // while the report was away, and its own change is never sent back to carry them.
       let ownMoves = try Row.fetchAll(
         db.cachedStatement(
           sql: """
@@ -148,23 +141,15 @@ extension TownshipStore {
             ORDER BY c.seq
             """),
         arguments: [device.replica.description, cursor, next, Data(Self.moveMarker)])
-      for row in ownMoves where villages.contains(row[2] as String) {
-        bodies += try Self.changes(to: row[1], before: row[0], notFrom: device, db)
+      for row in ownMoves where device.villages.contains(row[2] as String) {
+        try page.sendHistory(of: row[1], before: row[0])
       }
-      return PullPage(bodies: bodies, cursor: next, more: more)
+      return PullPage(bodies: page.bodies, cursor: next, more: more)
     }
   }
 
-  /// The logged changes to `report` before `sequence` that `device` did not write.
-  private static func changes(
-    to report: String, before sequence: Int64, notFrom device: Device, _ db: Database
-  ) throws -> [[UInt8]] {
-    try Data.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT body FROM change WHERE report = ? AND seq < ? AND replica != ? ORDER BY seq"),
-      arguments: [report, sequence, device.replica.description]
-    ).map { [UInt8]($0) }
-  }
+  /// About where a pull page stops taking rows: well under the 64 MiB a device accepts.
+  public static let pullPageBytes = 16 * 1024 * 1024
 
   /// The bytes that begin a village write which had seen an earlier one: a move. In canonical
   /// JSON a change's `fields.village` opens with its `seen`, which is `{}` only at creation,

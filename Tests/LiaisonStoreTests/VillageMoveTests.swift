@@ -93,9 +93,11 @@ import Testing
       try write(ReportEdit(values: [.title: .text("桥梁裂缝严重")]), on: &report),
       try write(ReportEdit(values: [.village: .text("西村")]), on: &report),
       try write(ReportEdit(values: [.details: .text("已移交西村")]), on: &report),
+      // Written again in 西村: a move from 西村, which is none of the local device's business.
+      try write(ReportEdit(values: [.village: .text("西村")]), on: &report),
       try write(ReportEdit(values: [.village: .text("西村")]), on: &elsewhere),
     ]
-    #expect(try store.push(batch, from: moverDevice, now: 3).accepted == 4)
+    #expect(try store.push(batch, from: moverDevice, now: 3).accepted == 5)
     cursor = try pullAll(store, localDevice, after: cursor, into: &onLocal)
     // The device sees where the report went, with everything up to the move, and nothing of
     // what 西村 wrote after it or of the report it never held.
@@ -141,6 +143,43 @@ import Testing
     _ = try pullAll(store, localDevice, after: cursor, into: &onLocal)
     #expect(onLocal[onMover.id] == (try store.replica.report(onMover.id)))
     #expect(onLocal[onMover.id]?.value(.details) == .text("西村已处理一半"))
+  }
+
+  @Test func pagesHeavyWithMovedHistoriesEndEarlyAndLoseNothing() throws {
+    let (store, moverDevice, localDevice) = try server()
+    var reports = (1...6).map { ReportState(id: Fixtures.report($0)) }
+    var counter: UInt64 = 0
+    var pushed: [JSONValue] = []
+    for index in reports.indices {
+      for edit in [
+        Fixtures.newReport(title: "路灯 \(index)", village: "西村"),
+        ReportEdit(values: [.details: .text(String(repeating: "详", count: 400))]),
+        ReportEdit(values: [.village: .text("东村")]),
+      ] {
+        counter += 1
+        pushed.append(
+          try reports[index].write(
+            edit, dot: Dot(replica: mover, counter: counter), attribution: Fixtures.author("甲")
+          ).json)
+      }
+    }
+    #expect(try store.push(pushed, from: moverDevice, now: 2).accepted == 18)
+    var onLocal: [ReportID: ReportState] = [:]
+    var cursor: Int64 = 0
+    var pages = 0
+    while true {
+      let page = try store.pull(after: cursor, limit: 100, for: localDevice, maximumBytes: 2_000)
+      #expect(page.cursor > cursor || !page.more)
+      for body in page.bodies {
+        let change = try Change(json: JSONValue(parsing: body))
+        onLocal[change.report, default: ReportState(id: change.report)].apply(change)
+      }
+      cursor = page.cursor
+      pages += 1
+      if !page.more { break }
+    }
+    #expect(pages >= 6)
+    for report in reports { #expect(onLocal[report.id] == report) }
   }
 
   @Test func anEditRacingAMoveOutOfTheVillageIsNotLost() throws {

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import LiaisonMerge
+
+/// Assembles one pull page for a device (`protocol/sync.md`, `GET /v1/pull`): the changes to
+/// reports in its villages, and with a move, the report's earlier changes the device may lack.
+///
+/// A pull filters by the village a report has when the pull reads it. A report that moved into
+/// the device's villages therefore arrives without what was written while it was elsewhere,
+/// and one that moved out of them would never tell the device so; both come with the move.
+struct PullPageBuilder {
+  let device: Device
+  let villages: Set<String>
+  let db: Database
+  private(set) var bodies: [[UInt8]] = []
+  private(set) var bytes = 0
+  /// Per report, the sequence below which its history is in this page already, so a report
+  /// that moves twice in one page is not sent twice.
+  private var historySent: [String: Int64] = [:]
+
+  init(device: Device, db: Database) {
+    self.device = device
+    self.villages = Set(device.villages)
+    self.db = db
+  }
+
+  /// Adds one logged change (not the device's own) if the device should have it.
+  mutating func consider(sequence: Int64, body: [UInt8], village: String, report: String) throws {
+    let inScope = villages.contains(village)
+    guard TownshipStore.containsMoveMarker(body) else {
+      if inScope { append(body) }
+      return
+    }
+    // A move out of the device's villages goes only to devices of the village the report
+    // left: not to one whose village it passed through long ago, nor one that never held it.
+    if !inScope, try !wasInVillages(report, justBefore: sequence) { return }
+    try sendHistory(of: report, before: sequence)
+    append(body)
+  }
+
+  /// Adds the report's changes before `sequence` that the device did not write and that this
+  /// page does not hold yet; the device ignores those it has.
+  mutating func sendHistory(of report: String, before sequence: Int64) throws {
+    let sent = historySent[report] ?? 0
+    guard sent < sequence else { return }
+    let history = try Data.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT body FROM change WHERE report = ? AND seq > ? AND seq < ? AND replica != ?
+          ORDER BY seq
+          """),
+      arguments: [report, sent, sequence, device.replica.description])
+    for body in history { append([UInt8](body)) }
+    historySent[report] = sequence
+  }
+
+  /// Whether the report's village, just before the change at `sequence`, was one of the
+  /// device's: the merge of every change logged before it, as the server held it then.
+  private func wasInVillages(_ report: String, justBefore sequence: Int64) throws -> Bool {
+    let earlier = try Data.fetchAll(
+      db.cachedStatement(sql: "SELECT body FROM change WHERE report = ? AND seq < ? ORDER BY seq"),
+      arguments: [report, sequence])
+    var state: ReportState?
+    for body in earlier {
+      let change = try StoreRows.change(body)
+      state = state ?? ReportState(id: change.report)
+      state?.apply(change)
+    }
+    return state?[.village].entries.contains { entry in
+      if case .text(let village) = entry.value { villages.contains(village) } else { false }
+    } ?? false
+  }
+
+  private mutating func append(_ body: [UInt8]) {
+    bodies.append(body)
+    bytes += body.count
+  }
+}
