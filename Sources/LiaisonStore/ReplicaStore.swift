@@ -19,11 +19,22 @@ public final class ReplicaStore: Sendable {
   /// A pool on disk, so reads (a pull, a listing) run beside a write instead of queueing
   /// behind it; a queue in memory.
   let database: any DatabaseWriter
-  /// Checkpoints the log of a store on disk; nil in memory.
+  /// Checkpoints the log of a store on disk in the background; nil when the writer does.
   private let checkpointer: Checkpointer?
 
-  /// How long the log may grow before the writing connection checkpoints it itself, as
-  /// SQLite does every 1,000 pages by default; ``Checkpointer`` normally keeps it far shorter.
+  /// Who copies the write-ahead log back into the database file.
+  public enum Checkpointing: Sendable {
+    /// The writing connection, after the commit that takes the log past 1,000 pages:
+    /// SQLite's own way, for a command that writes once and exits, which then need not
+    /// wait for a checkpoint's sync to disk on its way out.
+    case byTheWriter
+    /// A connection and thread of their own, after every commit, beside the next write: for
+    /// a long-lived process that writes a lot, the server and a sync (see ``Checkpointer``).
+    case inTheBackground
+  }
+
+  /// How long the log may grow, with ``Checkpointing/inTheBackground``, before the writing
+  /// connection checkpoints it itself; ``Checkpointer`` normally keeps it far shorter.
   static let walPagesBeforeWriterCheckpoints = 8_000
 
   private init(location: String, database: any DatabaseWriter, checkpointer: Checkpointer?) {
@@ -35,12 +46,13 @@ public final class ReplicaStore: Sendable {
   /// Creates a new store in `directory` (created if needed). Refuses, changing nothing, when
   /// a store is already there.
   public static func create(
-    in directory: String, author: String, villages: [String], replica: ReplicaID, now: Int64
+    in directory: String, author: String, villages: [String], replica: ReplicaID, now: Int64,
+    checkpointing: Checkpointing = .byTheWriter
   ) throws(StoreError) -> ReplicaStore {
     let file = (directory as NSString).appendingPathComponent(fileName)
     let store: ReplicaStore
     if FileManager.default.fileExists(atPath: file) {
-      store = try open(in: directory, allowingUninitialized: true)
+      store = try open(in: directory, allowingUninitialized: true, checkpointing: checkpointing)
       if try store.hasReplica() { throw .alreadyInitialized(path: directory) }
     } else {
       // Owner only from the start: the store holds residents' personal details and, on a
@@ -51,15 +63,17 @@ public final class ReplicaStore: Sendable {
       } catch {
         throw .database(error.description)
       }
-      store = try open(in: directory, allowingUninitialized: true)
+      store = try open(in: directory, allowingUninitialized: true, checkpointing: checkpointing)
     }
     try store.initialize(author: author, villages: villages, replica: replica, now: now)
     return store
   }
 
   /// Opens the store in `directory`.
-  public static func open(in directory: String) throws(StoreError) -> ReplicaStore {
-    try open(in: directory, allowingUninitialized: false)
+  public static func open(in directory: String, checkpointing: Checkpointing = .byTheWriter)
+    throws(StoreError) -> ReplicaStore
+  {
+    try open(in: directory, allowingUninitialized: false, checkpointing: checkpointing)
   }
 
   /// A store held in memory, for tests and tools.
@@ -67,7 +81,7 @@ public final class ReplicaStore: Sendable {
     author: String, villages: [String], replica: ReplicaID, now: Int64 = 0
   ) throws(StoreError) -> ReplicaStore {
     let store = try guarding(location: ":memory:") {
-      let database = try DatabaseQueue(configuration: configuration)
+      let database = try DatabaseQueue(configuration: configuration(.byTheWriter))
       try StoreSchema.migrator.migrate(database)
       return ReplicaStore(location: ":memory:", database: database, checkpointer: nil)
     }
@@ -76,14 +90,14 @@ public final class ReplicaStore: Sendable {
   }
 
   private static func open(
-    in directory: String, allowingUninitialized: Bool
+    in directory: String, allowingUninitialized: Bool, checkpointing: Checkpointing
   ) throws(StoreError) -> ReplicaStore {
     let file = (directory as NSString).appendingPathComponent(fileName)
     if !allowingUninitialized, !FileManager.default.fileExists(atPath: file) {
       throw .notInitialized(path: directory)
     }
     let store = try guarding(location: directory) {
-      let database = try DatabasePool(path: file, configuration: configuration)
+      let database = try DatabasePool(path: file, configuration: configuration(checkpointing))
       // GRDB sets `synchronous = NORMAL` on a pool's writer after `prepareDatabase` has run
       // (`setUpWALMode`), which would let a power cut take a commit that had returned.
       try database.writeWithoutTransaction { db in
@@ -93,13 +107,14 @@ public final class ReplicaStore: Sendable {
       if superseded { throw StoreError.newerVersion(path: directory) }
       try StoreSchema.migrator.migrate(database)
       return ReplicaStore(
-        location: directory, database: database, checkpointer: try Checkpointer(path: file))
+        location: directory, database: database,
+        checkpointer: checkpointing == .inTheBackground ? try Checkpointer(path: file) : nil)
     }
     if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
     return store
   }
 
-  private static var configuration: Configuration {
+  private static func configuration(_ checkpointing: Checkpointing) -> Configuration {
     var configuration = Configuration()
     configuration.journalMode = .wal
     configuration.busyMode = .timeout(5)
@@ -111,7 +126,9 @@ public final class ReplicaStore: Sendable {
       // file. Only the one writing connection needs it; readers keep the default.
       if !db.configuration.readonly {
         try db.execute(sql: "PRAGMA cache_size = -32768")
-        try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walPagesBeforeWriterCheckpoints)")
+        if checkpointing == .inTheBackground {
+          try db.execute(sql: "PRAGMA wal_autocheckpoint = \(walPagesBeforeWriterCheckpoints)")
+        }
         // The log may reach 32 MiB under a long sync; once checkpointed it is cut back to
         // 8 MiB, so a device's disk does not keep the peak.
         try db.execute(sql: "PRAGMA journal_size_limit = 8388608")

@@ -14,20 +14,23 @@ public final class TownshipStore: Sendable {
 
   /// Creates the server store and its first administrator; returns the administrator's token,
   /// which is shown once and stored only as a digest.
-  public static func create(in directory: String, administrator: String, now: Int64)
-    throws(StoreError) -> (TownshipStore, String)
-  {
+  public static func create(
+    in directory: String, administrator: String, now: Int64,
+    checkpointing: ReplicaStore.Checkpointing = .byTheWriter
+  ) throws(StoreError) -> (TownshipStore, String) {
     var random = SystemRandomNumberGenerator()
     let replica = try ReplicaStore.create(
       in: directory, author: administrator, villages: [], replica: ReplicaID.random(using: &random),
-      now: now)
+      now: now, checkpointing: checkpointing)
     let store = TownshipStore(replica)
     let token = try store.addAdministrator(administrator, by: "township init", now: now)
     return (store, token)
   }
 
-  public static func open(in directory: String) throws(StoreError) -> TownshipStore {
-    TownshipStore(try ReplicaStore.open(in: directory))
+  public static func open(
+    in directory: String, checkpointing: ReplicaStore.Checkpointing = .byTheWriter
+  ) throws(StoreError) -> TownshipStore {
+    TownshipStore(try ReplicaStore.open(in: directory, checkpointing: checkpointing))
   }
 
   /// Adds an administrator credential and returns its token.

@@ -18,8 +18,8 @@ struct StoreOptions: ParsableArguments {
     return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".liaison")
   }
 
-  func open() throws -> ReplicaStore {
-    try ReplicaStore.open(in: directory)
+  func open(checkpointing: ReplicaStore.Checkpointing = .byTheWriter) throws -> ReplicaStore {
+    try ReplicaStore.open(in: directory, checkpointing: checkpointing)
   }
 }
 

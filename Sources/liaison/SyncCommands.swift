@@ -61,7 +61,8 @@ struct SyncCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = try storeOptions.open()
+    // A sync may write thousands of pages, so it checkpoints beside its writes.
+    let store = try storeOptions.open(checkpointing: .inTheBackground)
     let live = isatty(STDERR_FILENO) != 0
     let result: SyncProgress
     do {

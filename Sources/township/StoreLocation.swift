@@ -19,20 +19,24 @@ struct StoreLocation: ParsableArguments {
     return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".township")
   }
 
-  /// Opens the store, creating it on first run.
+  /// Opens the store for the server, creating it on first run; the server checkpoints its log
+  /// in the background.
   func openOrCreate() throws -> TownshipStore {
     do {
-      return try TownshipStore.open(in: directory)
+      return try TownshipStore.open(in: directory, checkpointing: .inTheBackground)
     } catch {
       guard case .notInitialized = error else { throw error }
-      return try create(administrator: "administrator")
+      return try create(administrator: "administrator", checkpointing: .inTheBackground)
     }
   }
 
   /// Creates the store with its first administrator and prints the token, once.
-  func create(administrator: String) throws -> TownshipStore {
+  func create(
+    administrator: String, checkpointing: ReplicaStore.Checkpointing = .byTheWriter
+  ) throws -> TownshipStore {
     let (store, token) = try TownshipStore.create(
-      in: directory, administrator: administrator, now: TownshipClock.now())
+      in: directory, administrator: administrator, now: TownshipClock.now(),
+      checkpointing: checkpointing)
     // Written unbuffered: a server killed soon after must not have swallowed the only copy.
     FileHandle.standardOutput.write(
       Data(

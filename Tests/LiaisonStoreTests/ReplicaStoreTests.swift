@@ -135,7 +135,8 @@ import Testing
   @Test func theLogIsCopiedIntoTheDatabaseFileWithoutTheWriterCheckpointing() async throws {
     let directory = temporaryDirectory()
     let store = try ReplicaStore.create(
-      in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
+      in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0,
+      checkpointing: .inTheBackground)
     let file = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
     func bytes(_ path: String) -> Int {
       ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0

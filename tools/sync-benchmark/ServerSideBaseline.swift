@@ -31,7 +31,8 @@ enum ServerSideBaseline {
   static func storeOnly(_ batches: [[UInt8]], replica: ReplicaID, in directory: String) throws
     -> Double
   {
-    let (store, _) = try TownshipStore.create(in: directory, administrator: "bench", now: 0)
+    let (store, _) = try TownshipStore.create(
+      in: directory, administrator: "bench", now: 0, checkpointing: .inTheBackground)
     let code = try store.issueEnrollment(
       name: "a", villages: ["东村"], lifetime: 3_600_000, by: "bench", now: 0
     ).code

@@ -200,7 +200,7 @@ struct SyncBenchmark: AsyncParsableCommand {
       var random = SystemRandomNumberGenerator()
       let store = try ReplicaStore.create(
         in: (root as NSString).appendingPathComponent(name), author: name, villages: ["东村"],
-        replica: ReplicaID.random(using: &random), now: 0)
+        replica: ReplicaID.random(using: &random), now: 0, checkpointing: .inTheBackground)
       let http = SyncClient.makeHTTPClient()
       let issued = try await SyncClient(baseURL: url, token: token, http: http)
         .issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
