@@ -25,17 +25,19 @@ struct PullPageBuilder {
   }
 
   /// Adds one logged change (not the device's own) if the device should have it.
-  mutating func consider(sequence: Int64, body: [UInt8], village: String, report: String) throws {
+  /// Most rows of a township with many villages are not the device's, so a body is copied
+  /// only once it is sent.
+  mutating func consider(sequence: Int64, body: Data, village: String, report: String) throws {
     let inScope = villages.contains(village)
     guard TownshipStore.containsMoveMarker(body) else {
-      if inScope { append(body) }
+      if inScope { append([UInt8](body)) }
       return
     }
     // A move out of the device's villages goes only to devices of the village the report
     // left: not to one whose village it passed through long ago, nor one that never held it.
     if !inScope, try !wasInVillages(report, justBefore: sequence) { return }
     try sendHistory(of: report, before: sequence)
-    append(body)
+    append([UInt8](body))
   }
 
   /// Adds the report's changes before `sequence` that the device did not write and that this

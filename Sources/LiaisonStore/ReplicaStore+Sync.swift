@@ -117,13 +117,9 @@ extension ReplicaStore {
     }
   }
 
-  /// Applies a pulled page and advances the pull cursor in the same transaction, so an
-  /// interrupted sync resumes from the last page applied.
-  public func applyPulled(_ changes: [Change], cursor: Int64) throws(StoreError) -> Int {
-    try applyPulled(changes.map { PreparedChange($0, speculating: false) }, cursor: cursor)
-  }
-
-  /// ``applyPulled(_:cursor:)`` for changes prepared while the previous page was applied.
+  /// Applies a pulled page, prepared while the previous one was applied, and advances the
+  /// pull cursor in the same transaction, so an interrupted sync resumes from the last page
+  /// applied.
   @discardableResult
   public func applyPulled(_ changes: [PreparedChange], cursor: Int64) throws(StoreError) -> Int {
     try write { db in

@@ -121,8 +121,7 @@ extension TownshipStore {
           endedEarly = true
           break
         }
-        try page.consider(
-          sequence: row[0], body: [UInt8](row[1] as Data), village: row[2], report: row[3])
+        try page.consider(sequence: row[0], body: row[1], village: row[2], report: row[3])
         last = row[0]
       }
       let more = endedEarly || rows.count > limit
@@ -159,9 +158,9 @@ extension TownshipStore {
 
   /// Whether a change's bytes hold ``moveMarker``, searched over the raw buffer: the generic
   /// `firstRange(of:)` took two thirds of a pull's time on the server.
-  static func containsMoveMarker(_ body: [UInt8]) -> Bool {
-    body.withUnsafeBufferPointer { body in
-      moveMarker.withUnsafeBufferPointer { marker in
+  static func containsMoveMarker(_ body: Data) -> Bool {
+    body.withUnsafeBytes { body in
+      moveMarker.withUnsafeBytes { marker in
         guard body.count >= marker.count else { return false }
         for start in 0...(body.count - marker.count) where body[start] == marker[0] {
           var matched = 1

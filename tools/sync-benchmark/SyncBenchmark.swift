@@ -67,7 +67,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     // empty one: only the server differs. The new device starts where B's pull ended, as if
     // it had pulled everything already, so its sync sends and reads only what is new.
     let d = try await loaded.device("d", in: root)
-    _ = try d.applyPulled([PreparedChange](), cursor: try b.serverLink()?.cursor ?? 0)
+    _ = try d.applyPulled([], cursor: try b.serverLink()?.cursor ?? 0)
     let incrementalLoaded = try await Self.incremental(d, records: 10)
     let empty = try Server(
       binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
