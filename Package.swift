@@ -160,7 +160,8 @@ let package = Package(
       dependencies: [
         "LiaisonStore", "LiaisonMerge", "LiaisonTestKit",
         .product(name: "GRDB", package: "GRDB.swift"),
-      ]
+      ],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(

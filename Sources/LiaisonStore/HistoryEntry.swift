@@ -33,7 +33,11 @@ extension ReplicaStore {
   public func history(_ id: ReportID) throws(StoreError) -> [HistoryEntry] {
     let rows = try read { db in
       try Row.fetchAll(
-        db, sql: "SELECT seq, body FROM change WHERE report = ? ORDER BY seq",
+        db,
+        sql: """
+          SELECT seq, body FROM change
+          WHERE report_key = (SELECT key FROM report WHERE id = ?) ORDER BY seq
+          """,
         arguments: [id.description]
       )
       .map { (row: Row) -> (Int64, Data) in (row["seq"], row["body"]) }

@@ -16,7 +16,7 @@ struct PullPageBuilder {
   private(set) var bytes = 0
   /// Per report, the sequence below which its history is in this page already, so a report
   /// that moves twice in one page is not sent twice.
-  private var historySent: [String: Int64] = [:]
+  private var historySent: [Int64: Int64] = [:]
 
   init(device: Device, db: Database) {
     self.device = device
@@ -27,7 +27,7 @@ struct PullPageBuilder {
   /// Adds one logged change (not the device's own) if the device should have it.
   /// Most rows of a township with many villages are not the device's, so a body is copied
   /// only once it is sent.
-  mutating func consider(sequence: Int64, body: Data, village: String, report: String) throws {
+  mutating func consider(sequence: Int64, body: Data, village: String, report: Int64) throws {
     let inScope = villages.contains(village)
     guard TownshipStore.containsMoveMarker(body) else {
       if inScope { append([UInt8](body)) }
@@ -42,13 +42,13 @@ struct PullPageBuilder {
 
   /// Adds the report's changes before `sequence` that the device did not write and that this
   /// page does not hold yet; the device ignores those it has.
-  mutating func sendHistory(of report: String, before sequence: Int64) throws {
+  mutating func sendHistory(of report: Int64, before sequence: Int64) throws {
     let sent = historySent[report] ?? 0
     guard sent < sequence else { return }
     let history = try Data.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT body FROM change WHERE report = ? AND seq > ? AND seq < ? AND replica != ?
+          SELECT body FROM change WHERE report_key = ? AND seq > ? AND seq < ? AND replica != ?
           ORDER BY seq
           """),
       arguments: [report, sent, sequence, device.replica.description])
@@ -58,9 +58,10 @@ struct PullPageBuilder {
 
   /// Whether the report's village, just before the change at `sequence`, was one of the
   /// device's: the merge of every change logged before it, as the server held it then.
-  private func wasInVillages(_ report: String, justBefore sequence: Int64) throws -> Bool {
+  private func wasInVillages(_ report: Int64, justBefore sequence: Int64) throws -> Bool {
     let earlier = try Data.fetchAll(
-      db.cachedStatement(sql: "SELECT body FROM change WHERE report = ? AND seq < ? ORDER BY seq"),
+      db.cachedStatement(
+        sql: "SELECT body FROM change WHERE report_key = ? AND seq < ? ORDER BY seq"),
       arguments: [report, sequence])
     var state: ReportState?
     for body in earlier {

@@ -89,17 +89,30 @@ public final class StoreTransaction {
   /// ``receive(_:stored:)`` for a change prepared ahead of the transaction.
   func receive(_ prepared: PreparedChange, stored: StoredReport?? = nil) throws -> Bool {
     let change = prepared.change
-    // The log's unique (replica, counter) decides whether the change is new, in the same
-    // statement that records it.
-    guard try StoreRows.log(db, change, body: prepared.body) else { return false }
-    let current = try stored ?? StoreRows.stored(db, change.report)
-    if current == nil, let created = prepared.created {
-      try StoreRows.save(db, created, changeTime: change.attribution.time)
+    let time = change.attribution.time
+    if let current = try stored ?? StoreRows.stored(db, change.report) {
+      // The log's unique (replica, counter) decides whether the change is new, in the same
+      // statement that records it.
+      guard try StoreRows.log(db, change, body: prepared.body, report: current.key) else {
+        return false
+      }
+      var state = try StoreRows.state(current.state)
+      state.apply(change)
+      try StoreRows.save(db, state, changeTime: time)
       return true
     }
-    var state = try current.map { try StoreRows.state($0.state) } ?? ReportState(id: change.report)
-    state.apply(change)
-    try StoreRows.save(db, state, changeTime: change.attribution.time)
+    // A new report's row comes first, for its key; a dot already logged (under another
+    // report: a reused counter) must leave no row behind.
+    guard try !StoreRows.isLogged(db, change.dot) else { return false }
+    let key: Int64
+    if let created = prepared.created {
+      key = try StoreRows.save(db, created, changeTime: time)
+    } else {
+      var state = ReportState(id: change.report)
+      state.apply(change)
+      key = try StoreRows.save(db, state, changeTime: time)
+    }
+    _ = try StoreRows.log(db, change, body: prepared.body, report: key)
     return true
   }
 
@@ -116,8 +129,8 @@ public final class StoreTransaction {
       Int64(dot.counter)
     ])
     self.replica = replica.advanced(to: dot.counter)
-    try StoreRows.save(db, state, changeTime: time)
-    guard try StoreRows.log(db, change) else {
+    let key = try StoreRows.save(db, state, changeTime: time)
+    guard try StoreRows.log(db, change, report: key) else {
       throw StoreError.database("change \(dot) is already in the log")
     }
     return state

@@ -3,8 +3,10 @@ import GRDB
 import LiaisonCodec
 import LiaisonMerge
 
-/// A report row as a sync reads it: its village for the scope check, its state to merge into.
+/// A report row as a sync reads it: its key for the log, its village for the scope check,
+/// its state to merge into.
 struct StoredReport {
+  let key: Int64
   let village: String
   let state: Data
 }
@@ -22,14 +24,14 @@ enum StoreRows {
     return try state(bytes)
   }
 
-  /// The report's village and state bytes, in one read.
+  /// The report's key, village and state bytes, in one read.
   static func stored(_ db: Database, _ id: ReportID) throws -> StoredReport? {
     guard
       let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT village, state FROM report WHERE id = ?"),
+        db.cachedStatement(sql: "SELECT key, village, state FROM report WHERE id = ?"),
         arguments: [id.description])
     else { return nil }
-    return StoredReport(village: row[0], state: row[1])
+    return StoredReport(key: row[0], village: row[1], state: row[2])
   }
 
   static func state(_ bytes: Data) throws -> ReportState {
@@ -42,13 +44,16 @@ enum StoreRows {
       ?? false
   }
 
-  static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws {
+  /// Stores the report's row, new or replacing, and returns its key.
+  @discardableResult
+  static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws -> Int64 {
     try save(db, ReportRow(state), changeTime: changeTime)
   }
 
-  static func save(_ db: Database, _ row: ReportRow, changeTime: Int64) throws {
+  @discardableResult
+  static func save(_ db: Database, _ row: ReportRow, changeTime: Int64) throws -> Int64 {
     // Numbered parameters: binding thirteen named ones cost a dictionary per report.
-    try db.cachedStatement(
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
           due, deleted, conflicted, created_at, updated_at)
@@ -56,32 +61,47 @@ enum StoreRows {
         ON CONFLICT (id) DO UPDATE SET state = ?2, village = ?3, category = ?4, title = ?5,
           details = ?6, urgency = ?7, status = ?8, assignee = ?9, due = ?10, deleted = ?11,
           conflicted = ?12, created_at = min(created_at, ?13), updated_at = max(updated_at, ?13)
-        """
-    ).execute(
-      arguments: [
-        row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,
-        row.status, row.assignee, row.due, row.deleted, row.conflicted, changeTime,
-      ])
+        RETURNING key
+        """)
+    let arguments: StatementArguments = [
+      row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,
+      row.status, row.assignee, row.due, row.deleted, row.conflicted, changeTime,
+    ]
+    guard let key = try Int64.fetchOne(statement, arguments: arguments) else {
+      throw StoreError.database("report \(row.id) was not stored")
+    }
+    return key
   }
 
-  /// Appends the change to the log; false when its dot is there already.
-  static func log(_ db: Database, _ change: Change) throws -> Bool {
-    try log(db, change, body: change.canonicalBytes)
+  /// Appends the change to the log under its report's key; false when its dot is there
+  /// already.
+  static func log(_ db: Database, _ change: Change, report key: Int64) throws -> Bool {
+    try log(db, change, body: change.canonicalBytes, report: key)
   }
 
-  /// ``log(_:_:)`` with the change's canonical bytes already made.
-  static func log(_ db: Database, _ change: Change, body: [UInt8]) throws -> Bool {
+  /// ``log(_:_:report:)`` with the change's canonical bytes already made.
+  static func log(_ db: Database, _ change: Change, body: [UInt8], report key: Int64) throws
+    -> Bool
+  {
     try db.cachedStatement(
       sql: """
-        INSERT INTO change (report, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO change (report, report_key, replica, counter, author, time, body)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (replica, counter) DO NOTHING
         """
     ).execute(
       arguments: [
-        change.report.description, change.dot.replica.description, Int64(change.dot.counter),
-        change.attribution.author, change.attribution.time, Data(body),
+        change.report.description, key, change.dot.replica.description,
+        Int64(change.dot.counter), change.attribution.author, change.attribution.time, Data(body),
       ])
     return db.changesCount > 0
+  }
+
+  /// Whether the log holds a change under `dot`.
+  static func isLogged(_ db: Database, _ dot: Dot) throws -> Bool {
+    try Bool.fetchOne(
+      db.cachedStatement(sql: "SELECT 1 FROM change WHERE replica = ? AND counter = ?"),
+      arguments: [dot.replica.description, Int64(dot.counter)]) ?? false
   }
 
   /// The canonical bytes the log holds under `dot`, if any.

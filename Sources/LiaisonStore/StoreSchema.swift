@@ -130,6 +130,44 @@ enum StoreSchema {
           )
           """)
     }
+    migrator.registerMigration("v7: the change log finds a report by an integer key") { db in
+      // A report id is random, so an index on (report id, seq) took each new report's first
+      // change on a random page: every commit rewrote most of that index's pages into the
+      // log, a third of all a push wrote. Reports take keys in the order they arrive, so the
+      // log's index on (report key, seq) grows at its end. The key is declared, not SQLite's
+      // implicit rowid, because VACUUM may renumber an implicit rowid.
+      try db.execute(
+        sql: """
+          CREATE TABLE keyed_report (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            state BLOB NOT NULL,
+            village TEXT NOT NULL,
+            category TEXT NOT NULL,
+            title TEXT NOT NULL,
+            details TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            status TEXT NOT NULL,
+            assignee TEXT NOT NULL,
+            due TEXT NOT NULL,
+            deleted INTEGER NOT NULL,
+            conflicted INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+          );
+          INSERT INTO keyed_report
+            SELECT rowid, id, state, village, category, title, details, urgency, status, assignee,
+              due, deleted, conflicted, created_at, updated_at
+            FROM report ORDER BY rowid;
+          DROP TABLE report;
+          ALTER TABLE keyed_report RENAME TO report;
+          CREATE INDEX report_by_creation ON report (created_at DESC, id);
+          ALTER TABLE change ADD COLUMN report_key INTEGER REFERENCES report (key);
+          UPDATE change SET report_key = (SELECT key FROM report WHERE report.id = change.report);
+          DROP INDEX change_by_report;
+          CREATE INDEX change_by_report ON change (report_key, seq);
+          """)
+    }
     return migrator
   }
 }

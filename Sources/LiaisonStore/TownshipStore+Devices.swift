@@ -91,7 +91,7 @@ extension TownshipStore {
     return try Int.fetchOne(
       db,
       sql: """
-        SELECT count(*) FROM change c JOIN report r ON r.id = c.report
+        SELECT count(*) FROM change c JOIN report r ON r.key = c.report_key
         WHERE c.seq > ? AND c.replica != ? AND r.village IN (\(places))
         """, arguments: arguments) ?? 0
   }

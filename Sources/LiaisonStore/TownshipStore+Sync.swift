@@ -58,7 +58,7 @@ extension TownshipStore {
         let stored = try StoreRows.stored(db, change.report)
         if let refusal = try Self.refusal(
           of: change, from: device, highest: highest, village: stored?.village,
-          wasInScope: { try Self.wasInScope(change.report, for: device, db) })
+          wasInScope: { try stored.map { try Self.wasInScope($0.key, for: device, db) } ?? false })
         {
           outcome.rejected.append(
             .init(
@@ -107,7 +107,7 @@ extension TownshipStore {
       let rows = try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.seq, c.body, r.village, c.report FROM change c JOIN report r ON r.id = c.report
+            SELECT c.seq, c.body, r.village, r.key FROM change c JOIN report r ON r.key = c.report_key
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
@@ -135,7 +135,7 @@ extension TownshipStore {
       let ownMoves = try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.seq, c.report, r.village FROM change c JOIN report r ON r.id = c.report
+            SELECT c.seq, r.key, r.village FROM change c JOIN report r ON r.key = c.report_key
             WHERE c.replica = ? AND c.seq > ? AND c.seq <= ? AND instr(c.body, ?) > 0
             ORDER BY c.seq
             """),
@@ -193,12 +193,12 @@ extension TownshipStore {
 
   /// True when some accepted change put the report in one of the device's villages. Read only
   /// on the way to a refusal, so a push in scope never pays for it.
-  private static func wasInScope(_ report: ReportID, for device: Device, _ db: Database) throws
+  private static func wasInScope(_ report: Int64, for device: Device, _ db: Database) throws
     -> Bool
   {
     let bodies = try Data.fetchAll(
-      db.cachedStatement(sql: "SELECT body FROM change WHERE report = ? ORDER BY seq"),
-      arguments: [report.description])
+      db.cachedStatement(sql: "SELECT body FROM change WHERE report_key = ? ORDER BY seq"),
+      arguments: [report])
     for body in bodies {
       if case .text(let village)? = try StoreRows.change(body).fields[.village]?.value,
         device.villages.contains(village)

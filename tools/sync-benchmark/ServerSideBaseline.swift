@@ -65,7 +65,10 @@ enum ServerSideBaseline {
     }
     let changes = try source.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT report, replica, counter, author, time, body FROM change ORDER BY seq")
+        db,
+        sql:
+          "SELECT report, report_key, replica, counter, author, time, body FROM change ORDER BY seq"
+      )
     }
     let schema = try source.read { db in
       try String.fetchAll(
@@ -95,13 +98,13 @@ enum ServerSideBaseline {
         )
         let insertChange = try db.cachedStatement(
           sql:
-            "INSERT INTO change (report, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO change (report, report_key, replica, counter, author, time, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
         )
         for index in start..<min(start + batchSize, changes.count) {
-          try insertChange.execute(arguments: StatementArguments(changes[index].databaseValues))
           if index < reports.count {
             try insertReport.execute(arguments: StatementArguments(reports[index].databaseValues))
           }
+          try insertChange.execute(arguments: StatementArguments(changes[index].databaseValues))
         }
       }
     }
