@@ -87,7 +87,12 @@ public final class StoreTransaction {
   }
 
   /// ``receive(_:stored:)`` for a change prepared ahead of the transaction.
-  func receive(_ prepared: PreparedChange, stored: StoredReport?? = nil) throws -> Bool {
+  ///
+  /// `unlogged` is the caller's promise that the log cannot hold the change's dot (a push
+  /// beyond the highest counter its device ever sent), which spares a new report one read.
+  func receive(_ prepared: PreparedChange, stored: StoredReport?? = nil, unlogged: Bool = false)
+    throws -> Bool
+  {
     let change = prepared.change
     let time = change.attribution.time
     if let current = try stored ?? StoreRows.stored(db, change.report) {
@@ -98,20 +103,20 @@ public final class StoreTransaction {
       }
       var state = try StoreRows.state(current.state)
       state.apply(change)
-      try StoreRows.save(db, state, changeTime: time)
+      try StoreRows.update(db, key: current.key, to: ReportRow(state), changeTime: time)
       return true
     }
     // A new report's row comes first, for its key; a dot already logged (under another
     // report: a reused counter) must leave no row behind.
-    guard try !StoreRows.isLogged(db, change.dot) else { return false }
-    let key: Int64
-    if let created = prepared.created {
-      key = try StoreRows.save(db, created, changeTime: time)
-    } else {
-      var state = ReportState(id: change.report)
-      state.apply(change)
-      key = try StoreRows.save(db, state, changeTime: time)
-    }
+    if !unlogged, try StoreRows.isLogged(db, change.dot) { return false }
+    let row =
+      prepared.created
+      ?? {
+        var state = ReportState(id: change.report)
+        state.apply(change)
+        return ReportRow(state)
+      }()
+    let key = try StoreRows.insert(db, row, changeTime: time)
     _ = try StoreRows.log(db, change, body: prepared.body, report: key)
     return true
   }

@@ -63,14 +63,47 @@ enum StoreRows {
           conflicted = ?12, created_at = min(created_at, ?13), updated_at = max(updated_at, ?13)
         RETURNING key
         """)
-    let arguments: StatementArguments = [
-      row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,
-      row.status, row.assignee, row.due, row.deleted, row.conflicted, changeTime,
-    ]
-    guard let key = try Int64.fetchOne(statement, arguments: arguments) else {
+    guard
+      let key = try Int64.fetchOne(statement, arguments: arguments(row, changeTime: changeTime))
+    else {
       throw StoreError.database("report \(row.id) was not stored")
     }
     return key
+  }
+
+  /// Stores the row of a report the store does not hold, and returns its key.
+  static func insert(_ db: Database, _ row: ReportRow, changeTime: Int64) throws -> Int64 {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
+          due, deleted, conflicted, created_at, updated_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+        """
+    ).execute(arguments: arguments(row, changeTime: changeTime))
+    return db.lastInsertedRowID
+  }
+
+  /// Replaces the row stored under `key` by the report's new state. The id stays as it is
+  /// (its parameter, ?1, goes unused): naming it would rewrite its index entry.
+  static func update(_ db: Database, key: Int64, to row: ReportRow, changeTime: Int64) throws {
+    var arguments = arguments(row, changeTime: changeTime)
+    _ = arguments.append(contentsOf: [key])
+    try db.cachedStatement(
+      sql: """
+        UPDATE report SET state = ?2, village = ?3, category = ?4, title = ?5,
+          details = ?6, urgency = ?7, status = ?8, assignee = ?9, due = ?10, deleted = ?11,
+          conflicted = ?12, created_at = min(created_at, ?13), updated_at = max(updated_at, ?13)
+        WHERE key = ?14
+        """
+    ).execute(arguments: arguments)
+  }
+
+  /// A row's values as the report statements number them, with the change's time last.
+  private static func arguments(_ row: ReportRow, changeTime: Int64) -> StatementArguments {
+    [
+      row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,
+      row.status, row.assignee, row.due, row.deleted, row.conflicted, changeTime,
+    ]
   }
 
   /// Appends the change to the log under its report's key; false when its dot is there

@@ -71,8 +71,11 @@ extension TownshipStore {
           }
           continue
         }
+        // Every change the log holds from this device came in a push, at or below the
+        // highest counter it has sent.
+        let unlogged = Int64(change.dot.counter) > highest
         highest = max(highest, Int64(change.dot.counter))
-        if try transaction.receive(prepared, stored: .some(stored)) {
+        if try transaction.receive(prepared, stored: .some(stored), unlogged: unlogged) {
           outcome.accepted += 1
         } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
           outcome.duplicates += 1
