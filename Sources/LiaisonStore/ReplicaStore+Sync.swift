@@ -125,7 +125,23 @@ extension ReplicaStore {
     try write { db in
       let transaction = StoreTransaction(db)
       var applied = 0
-      for change in changes where try transaction.receive(change) { applied += 1 }
+      // A dot above the highest counter logged from its replica cannot be logged, which
+      // spares each new report a read of the log.
+      var highest: [ReplicaID: UInt64] = [:]
+      for prepared in changes {
+        let dot = prepared.change.dot
+        let logged: UInt64
+        if let known = highest[dot.replica] {
+          logged = known
+        } else {
+          logged = try UInt64(
+            Int64.fetchOne(
+              db, sql: "SELECT max(counter) FROM change WHERE replica = ?",
+              arguments: [dot.replica.description]) ?? 0)
+        }
+        if try transaction.receive(prepared, unlogged: dot.counter > logged) { applied += 1 }
+        highest[dot.replica] = max(logged, dot.counter)
+      }
       try db.execute(
         sql: "UPDATE peer SET received_cursor = ? WHERE name = ?",
         arguments: [String(cursor), Self.serverPeer])
