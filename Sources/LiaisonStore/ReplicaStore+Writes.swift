@@ -117,7 +117,11 @@ public final class StoreTransaction {
         return ReportRow(state)
       }()
     let key = try StoreRows.insert(db, row, changeTime: time)
-    _ = try StoreRows.log(db, change, body: prepared.body, report: key)
+    guard try StoreRows.log(db, change, body: prepared.body, report: key) else {
+      // Only a broken promise of `unlogged` gets here; the transaction must not keep a row
+      // that no logged change explains.
+      throw StoreError.database("change \(change.dot) is already in the log")
+    }
     return true
   }
 

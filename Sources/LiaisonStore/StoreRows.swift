@@ -45,30 +45,19 @@ enum StoreRows {
   }
 
   /// Stores the report's row, new or replacing, and returns its key.
+  ///
+  /// A read then a write, not an upsert with `RETURNING`: that needs SQLite 3.35, and the
+  /// store runs on the system's SQLite.
   @discardableResult
   static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws -> Int64 {
-    try save(db, ReportRow(state), changeTime: changeTime)
-  }
-
-  @discardableResult
-  static func save(_ db: Database, _ row: ReportRow, changeTime: Int64) throws -> Int64 {
-    // Numbered parameters: binding thirteen named ones cost a dictionary per report.
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
-          due, deleted, conflicted, created_at, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
-        ON CONFLICT (id) DO UPDATE SET state = ?2, village = ?3, category = ?4, title = ?5,
-          details = ?6, urgency = ?7, status = ?8, assignee = ?9, due = ?10, deleted = ?11,
-          conflicted = ?12, created_at = min(created_at, ?13), updated_at = max(updated_at, ?13)
-        RETURNING key
-        """)
-    guard
-      let key = try Int64.fetchOne(statement, arguments: arguments(row, changeTime: changeTime))
-    else {
-      throw StoreError.database("report \(row.id) was not stored")
+    let row = ReportRow(state)
+    if let key = try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT key FROM report WHERE id = ?"), arguments: [row.id])
+    {
+      try update(db, key: key, to: row, changeTime: changeTime)
+      return key
     }
-    return key
+    return try insert(db, row, changeTime: changeTime)
   }
 
   /// Stores the row of a report the store does not hold, and returns its key.
@@ -99,6 +88,7 @@ enum StoreRows {
   }
 
   /// A row's values as the report statements number them, with the change's time last.
+  /// Numbered parameters: binding thirteen named ones cost a dictionary per report.
   private static func arguments(_ row: ReportRow, changeTime: Int64) -> StatementArguments {
     [
       row.id, Data(row.state), row.village, row.category, row.title, row.details, row.urgency,

@@ -109,9 +109,16 @@ public final class TownshipStore: Sendable {
           arguments: [Secret.digest(code)]),
         row["used_at"] as Int64? == nil, row["expires_at"] as Int64 > now
       else { throw AccessError.invalidCode }
-      if try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM device WHERE replica = ?", arguments: [deviceReplica.description])
-        ?? false
+      // A replica id is a device's for good, and one the log already holds (the server's
+      // own, say) was never this device's: its pushes are judged by the counters it sent.
+      if try deviceReplica == server
+        || Bool.fetchOne(
+          db,
+          sql: """
+            SELECT 1 FROM device WHERE replica = ?1
+            UNION ALL SELECT 1 FROM change WHERE replica = ?1 LIMIT 1
+            """,
+          arguments: [deviceReplica.description]) ?? false
       {
         throw AccessError.replicaTaken
       }

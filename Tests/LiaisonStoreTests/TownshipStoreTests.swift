@@ -62,6 +62,10 @@ import Testing
     #expect(throws: StoreError.access(.replicaTaken)) {
       try store.enroll(code: again.code, replica: deviceReplica, now: 20)
     }
+    // The server's own id would let a device push dots the log already holds as new.
+    #expect(throws: StoreError.access(.replicaTaken)) {
+      try store.enroll(code: again.code, replica: enrolled.server, now: 21)
+    }
   }
 
   @Test func aRevokedDeviceIsRefused() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonMerge
+import LiaisonTestKit
 import Testing
 
 @testable import LiaisonStore
@@ -74,5 +75,89 @@ import Testing
       try Int64.fetchAll(db, sql: "SELECT key FROM report ORDER BY key")
     }
     #expect(keys == [1, 2, 3, 4])
+  }
+
+  /// A township's store with devices, a conflict its administrator resolved (the server's own
+  /// dots) and a refused change, written back in the version-6 schema (made by the real
+  /// migrations up to v6), upgrades to the same reports, log and pulls.
+  @Test func aVersion6TownshipStoreUpgradesToTheSameContent() throws {
+    let directory = temporaryDirectory()
+    let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
+    var devices: [Device] = []
+    for (index, name) in ["李伟", "王芳"].enumerated() {
+      let code = try store.issueEnrollment(
+        name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
+      ).code
+      devices.append(
+        try store.enroll(code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), now: 1)
+          .device)
+    }
+    let scenario = try ConflictScenario(
+      a: devices[0].replica, b: devices[1].replica,
+      editA: ReportEdit(values: [.title: .text("甲")]),
+      editB: ReportEdit(values: [.title: .text("乙")]))
+    _ = try store.push(scenario.fromA.map(\.json), from: devices[0], now: 2)
+    _ = try store.push(scenario.fromB.map(\.json), from: devices[1], now: 3)
+    let conflicted = try #require(try store.replica.report(scenario.report))
+    _ = try store.resolve(
+      scenario.report, .pick(.title, 1), expecting: conflicted.version, by: "管理员", reason: "核实",
+      now: 4)
+    var elsewhere = ReportState(id: ReportID("5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3")!)
+    let outOfScope = try elsewhere.write(
+      ReportEdit(values: [
+        .village: .text("西村"), .category: .category(.visit), .title: .text("越界"),
+        .details: .text("不在本村"),
+      ]),
+      dot: Dot(replica: devices[0].replica, counter: UInt64(scenario.fromA.count + 1)),
+      attribution: Fixtures.author("李伟", minutes: 9))
+    #expect(try store.push([outOfScope.json], from: devices[0], now: 5).rejected.count == 1)
+
+    func contents(_ store: TownshipStore) throws -> [String] {
+      let rows = try store.replica.database.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM report ORDER BY key").map(\.description)
+          + Row.fetchAll(db, sql: "SELECT * FROM change ORDER BY seq").map(\.description)
+          + Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map(\.description)
+      }
+      let pulls = try devices.map { device in
+        try store.pull(after: 0, limit: 100, for: device).bodies.map {
+          String(decoding: $0, as: UTF8.self)
+        }
+      }
+      return rows + pulls.flatMap { $0 } + (try store.conflicts().map(\.id.description))
+    }
+    let before = try contents(store)
+
+    let old = temporaryDirectory()
+    let oldPath = (old as NSString).appendingPathComponent(ReplicaStore.fileName)
+    let version6 = try DatabaseQueue(path: oldPath)
+    try StoreSchema.migrator.migrate(version6, upTo: "v6: changes the server refused")
+    let current = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
+    try version6.writeWithoutTransaction { db in
+      try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
+      try db.inTransaction {
+        for table in ["replica", "peer", "device", "credential", "enrollment", "audit", "refusal"] {
+          try db.execute(sql: "INSERT INTO \(table) SELECT * FROM current.\(table)")
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO report SELECT id, state, village, category, title, details, urgency,
+              status, assignee, due, deleted, conflicted, created_at, updated_at
+            FROM current.report ORDER BY key;
+            INSERT INTO change (seq, report, replica, counter, author, time, body)
+              SELECT seq, report, replica, counter, author, time, body
+              FROM current.change ORDER BY seq;
+            """)
+        return .commit
+      }
+      try db.execute(sql: "DETACH DATABASE current")
+    }
+    try version6.close()
+
+    let upgraded = try TownshipStore.open(in: old)
+    #expect(try contents(upgraded) == before)
+    let broken = try upgraded.replica.database.read { db in
+      try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+    }
+    #expect(broken == 0)
   }
 }
