@@ -23,7 +23,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case .revoked:
       "this device's credential has been revoked; ask the township office to enrol it again"
     case .invalidCode: "the enrolment code is unknown, already used or expired"
-    case .replicaTaken: "this device's replica id is already enrolled"
+    case .replicaTaken: "this device's replica id is already in use at the township"
     case .forbidden: "this needs an administrator credential"
     }
   }

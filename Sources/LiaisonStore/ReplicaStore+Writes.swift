@@ -66,17 +66,19 @@ public final class StoreTransaction {
     if try StoreRows.exists(db, id) {
       throw StoreError.database("report \(id) already exists")
     }
-    return try write(ReportEdit(values: values, note: note), to: ReportState(id: id), time: time)
+    return try write(
+      ReportEdit(values: values, note: note), to: ReportState(id: id), key: nil, time: time)
   }
 
   /// See ``ReplicaStore/edit(_:_:time:)``.
   @discardableResult
   public func edit(_ id: ReportID, _ edit: ReportEdit, time: Int64) throws -> ReportState {
-    guard let state = try StoreRows.state(db, id) else {
+    guard let stored = try StoreRows.stored(db, id) else {
       throw StoreError.unknownReport(id.description)
     }
+    let state = try StoreRows.state(stored.state)
     if state.isDeleted, edit.deleting != false { throw StoreError.reportDeleted(id) }
-    return try write(edit, to: state, time: time)
+    return try write(edit, to: state, key: stored.key, time: time)
   }
 
   /// See ``ReplicaStore/receive(_:time:)``; true when the change was new.
@@ -125,7 +127,10 @@ public final class StoreTransaction {
     return true
   }
 
-  private func write(_ edit: ReportEdit, to state: ReportState, time: Int64) throws -> ReportState {
+  /// Writes `edit` to the report stored under `key`, or to a new one when `key` is nil.
+  private func write(_ edit: ReportEdit, to state: ReportState, key: Int64?, time: Int64) throws
+    -> ReportState
+  {
     let replica = try self.replica ?? ReplicaInfo.fetch(db)
     if case .text(let village)? = edit.values[.village], !replica.villages.contains(village) {
       throw StoreError.villageNotEnrolled(village, enrolled: replica.villages)
@@ -138,7 +143,12 @@ public final class StoreTransaction {
       Int64(dot.counter)
     ])
     self.replica = replica.advanced(to: dot.counter)
-    let key = try StoreRows.save(db, state, changeTime: time)
+    let row = ReportRow(state)
+    let key =
+      try key.map { key in
+        try StoreRows.update(db, key: key, to: row, changeTime: time)
+        return key
+      } ?? StoreRows.insert(db, row, changeTime: time)
     guard try StoreRows.log(db, change, report: key) else {
       throw StoreError.database("change \(dot) is already in the log")
     }
