@@ -9,25 +9,11 @@ import Testing
 @Suite struct TownshipAdminTests {
   let directory = temporaryDirectory()
 
-  /// A township with two devices for 东村 that have pushed `scenario`'s changes.
+  /// A township with two devices for 东村 that have pushed `editA` and `editB` to one report.
   func township(_ editA: ReportEdit, _ editB: ReportEdit) throws -> (
     TownshipStore, Device, Device, ReportID
   ) {
-    let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
-    var devices: [Device] = []
-    for (index, name) in ["李伟", "王芳"].enumerated() {
-      let code = try store.issueEnrollment(
-        name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
-      ).code
-      devices.append(
-        try store.enroll(code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), now: 1)
-          .device)
-    }
-    let scenario = try ConflictScenario(
-      a: devices[0].replica, b: devices[1].replica, editA: editA, editB: editB)
-    _ = try store.push(scenario.fromA.map(\.json), from: devices[0], now: 2)
-    _ = try store.push(scenario.fromB.map(\.json), from: devices[1], now: 3)
-    return (store, devices[0], devices[1], scenario.report)
+    try townshipWithTwoDevices(in: directory, editA, editB)
   }
 
   /// 张强's device, which saw only the report's creation (by `creator`), deletes it: the

@@ -82,35 +82,26 @@ import Testing
   /// migrations up to v6), upgrades to the same reports, log and pulls.
   @Test func aVersion6TownshipStoreUpgradesToTheSameContent() throws {
     let directory = temporaryDirectory()
-    let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
-    var devices: [Device] = []
-    for (index, name) in ["李伟", "王芳"].enumerated() {
-      let code = try store.issueEnrollment(
-        name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
-      ).code
-      devices.append(
-        try store.enroll(code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), now: 1)
-          .device)
-    }
-    let scenario = try ConflictScenario(
-      a: devices[0].replica, b: devices[1].replica,
-      editA: ReportEdit(values: [.title: .text("甲")]),
-      editB: ReportEdit(values: [.title: .text("乙")]))
-    _ = try store.push(scenario.fromA.map(\.json), from: devices[0], now: 2)
-    _ = try store.push(scenario.fromB.map(\.json), from: devices[1], now: 3)
-    let conflicted = try #require(try store.replica.report(scenario.report))
+    let (store, a, b, report) = try townshipWithTwoDevices(
+      in: directory, ReportEdit(values: [.title: .text("甲")]),
+      ReportEdit(values: [.title: .text("乙")]))
+    let devices = [a, b]
+    let conflicted = try #require(try store.replica.report(report))
     _ = try store.resolve(
-      scenario.report, .pick(.title, 1), expecting: conflicted.version, by: "管理员", reason: "核实",
-      now: 4)
+      report, .pick(.title, 1), expecting: conflicted.version, by: "管理员", reason: "核实", now: 4)
+    // 张强's device writes a report in a village it is not enrolled for: refused, kept.
+    let code = try store.issueEnrollment(
+      name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
+    ).code
+    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), now: 5).device
     var elsewhere = ReportState(id: ReportID("5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3")!)
     let outOfScope = try elsewhere.write(
       ReportEdit(values: [
         .village: .text("西村"), .category: .category(.visit), .title: .text("越界"),
         .details: .text("不在本村"),
       ]),
-      dot: Dot(replica: devices[0].replica, counter: UInt64(scenario.fromA.count + 1)),
-      attribution: Fixtures.author("李伟", minutes: 9))
-    #expect(try store.push([outOfScope.json], from: devices[0], now: 5).rejected.count == 1)
+      dot: Dot(replica: c.replica, counter: 1), attribution: Fixtures.author("张强", minutes: 9))
+    #expect(try store.push([outOfScope.json], from: c, now: 6).rejected.count == 1)
 
     func contents(_ store: TownshipStore) throws -> [String] {
       let rows = try store.replica.database.read { db in
