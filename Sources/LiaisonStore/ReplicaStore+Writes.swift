@@ -90,8 +90,9 @@ public final class StoreTransaction {
 
   /// ``receive(_:stored:)`` for a change prepared ahead of the transaction.
   ///
-  /// `unlogged` is the caller's promise that the log cannot hold the change's dot (a push
-  /// beyond the highest counter its device ever sent), which spares a new report one read.
+  /// `unlogged` is the caller's promise that the log cannot hold the change's dot (its
+  /// counter is above the highest the log holds from its replica), which spares a new report
+  /// one read.
   func receive(_ prepared: PreparedChange, stored: StoredReport?? = nil, unlogged: Bool = false)
     throws -> Bool
   {
@@ -143,12 +144,7 @@ public final class StoreTransaction {
       Int64(dot.counter)
     ])
     self.replica = replica.advanced(to: dot.counter)
-    let row = ReportRow(state)
-    let key =
-      try key.map { key in
-        try StoreRows.update(db, key: key, to: row, changeTime: time)
-        return key
-      } ?? StoreRows.insert(db, row, changeTime: time)
+    let key = try StoreRows.store(db, ReportRow(state), key: key, changeTime: time)
     guard try StoreRows.log(db, change, report: key) else {
       throw StoreError.database("change \(dot) is already in the log")
     }

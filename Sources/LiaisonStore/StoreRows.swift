@@ -51,13 +51,19 @@ enum StoreRows {
   @discardableResult
   static func save(_ db: Database, _ state: ReportState, changeTime: Int64) throws -> Int64 {
     let row = ReportRow(state)
-    if let key = try Int64.fetchOne(
+    let key = try Int64.fetchOne(
       db.cachedStatement(sql: "SELECT key FROM report WHERE id = ?"), arguments: [row.id])
-    {
-      try update(db, key: key, to: row, changeTime: changeTime)
-      return key
-    }
-    return try insert(db, row, changeTime: changeTime)
+    return try store(db, row, key: key, changeTime: changeTime)
+  }
+
+  /// Replaces the row stored under `key`, or stores a new one when `key` is nil; returns the
+  /// row's key.
+  static func store(_ db: Database, _ row: ReportRow, key: Int64?, changeTime: Int64) throws
+    -> Int64
+  {
+    guard let key else { return try insert(db, row, changeTime: changeTime) }
+    try update(db, key: key, to: row, changeTime: changeTime)
+    return key
   }
 
   /// Stores the row of a report the store does not hold, and returns its key.
