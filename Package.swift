@@ -86,6 +86,8 @@ let package = Package(
     ),
     // Seeded generators, schedules and property checks shared by tests and tools.
     .target(name: "LiaisonTestKit", dependencies: ["LiaisonMerge", "LiaisonCodec"]),
+    // Imports Testing, so only test targets depend on it; the tools link LiaisonTestKit.
+    .target(name: "LiaisonTestScratch"),
     .executableTarget(
       name: "liaison-merge-bench",
       dependencies: [
@@ -158,7 +160,7 @@ let package = Package(
     .testTarget(
       name: "LiaisonStoreTests",
       dependencies: [
-        "LiaisonStore", "LiaisonMerge", "LiaisonTestKit",
+        "LiaisonStore", "LiaisonMerge", "LiaisonTestKit", "LiaisonTestScratch",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Fixtures")]
@@ -168,6 +170,7 @@ let package = Package(
       name: "LiaisonServerTests",
       dependencies: [
         "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
+        "LiaisonTestScratch",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
@@ -177,7 +180,7 @@ let package = Package(
       name: "LiaisonCLITests",
       dependencies: [
         "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonText",
-        "LiaisonTestKit",
+        "LiaisonTestKit", "LiaisonTestScratch",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -2,12 +2,13 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
+import LiaisonTestScratch
 import LiaisonText
 import Testing
 
 /// The administrator's workflow end to end: two real devices, the real server and the
 /// `township` commands, as README's "Administrators" section walks through it.
-@Suite(.serialized) struct AdministratorTests {
+@Suite(.serialized, .scratch) struct AdministratorTests {
   /// A server with two devices for 东村, and one report both have synced.
   struct Township {
     let server: TownshipProcess

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import LiaisonTestScratch
 import Testing
 
 /// Every bad input gets one line naming the problem, a non-zero exit, and an unchanged store.
-@Suite struct BadInputTests {
+@Suite(.scratch) struct BadInputTests {
   let cli = CommandLineRunner()
 
   /// Runs a command that must be refused and checks the store did not change.

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonTestKit
+import LiaisonTestScratch
 
 /// Runs the built `liaison` binary in a temporary store directory, as a user would.
 struct CommandLineRunner {
@@ -16,8 +17,7 @@ struct CommandLineRunner {
   let home: String
 
   init() {
-    home = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "liaison-cli-\(UUID().uuidString)")
+    home = ScratchDirectory.path("liaison-home")
   }
 
   static let binary = ServeLaunch.product("liaison")

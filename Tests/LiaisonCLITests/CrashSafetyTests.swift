@@ -3,11 +3,12 @@ import GRDB
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// A device loses power: `liaison new` killed at random moments must leave a sound store in
 /// which every report whose id was printed is present and whole.
-@Suite struct CrashSafetyTests {
+@Suite(.scratch) struct CrashSafetyTests {
   @Test func killingNewAtRandomMomentsLosesNothingAcknowledged() throws {
     let seed = UInt64(ProcessInfo.processInfo.environment["LIAISON_CRASH_SEED"] ?? "") ?? 20_261_121
     var random = SeededGenerator(seed: seed)

@@ -1,9 +1,10 @@
 import Foundation
+import LiaisonTestScratch
 import Testing
 
 /// `liaison new` on a terminal asks for what is missing, one field at a time, and asks again
 /// after a wrong answer. `script` (util-linux) gives the binary a pseudo-terminal.
-@Suite struct InteractiveTests {
+@Suite(.scratch) struct InteractiveTests {
   static let script = "/usr/bin/script"
 
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))

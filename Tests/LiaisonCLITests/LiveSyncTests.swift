@@ -2,10 +2,11 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
+import LiaisonTestScratch
 import Testing
 
 /// Two devices and the real server, over loopback HTTP.
-@Suite(.serialized) struct LiveSyncTests {
+@Suite(.serialized, .scratch) struct LiveSyncTests {
   /// Every report's canonical state in a store, by id.
   func canonicalStates(_ directory: String) throws -> [String: [UInt8]] {
     let store = try ReplicaStore.open(in: directory)
@@ -78,8 +79,7 @@ import Testing
   }
 
   @Test func theServerLogsEachRequestWithItsStatusWhenItEnds() throws {
-    let log = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "township-log-\(UUID().uuidString)")
+    let log = ScratchDirectory.path("township-log")
     let server = try TownshipProcess(log: log)
     let device = CommandLineRunner()
     #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)

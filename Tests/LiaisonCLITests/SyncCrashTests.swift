@@ -3,12 +3,13 @@ import GRDB
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// A device loses power mid-sync: `liaison sync` killed with SIGKILL at random moments while it
 /// pushes and while it pulls many changes must leave a sound store, and the next sync must
 /// complete with nothing lost and nothing duplicated, as the server sees it.
-@Suite(.serialized) struct SyncCrashTests {
+@Suite(.serialized, .scratch) struct SyncCrashTests {
   let seed =
     UInt64(ProcessInfo.processInfo.environment["LIAISON_CRASH_SEED"] ?? "") ?? 20_261_121
 

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonTestKit
+import LiaisonTestScratch
 
 /// The real township server for the live tests, with the administrator's commands.
 final class TownshipProcess {
@@ -11,14 +12,12 @@ final class TownshipProcess {
     server = try TownshipServer(
       binary: CommandLineRunner.binary.deletingLastPathComponent().appendingPathComponent(
         "township"),
-      directory: (NSTemporaryDirectory() as NSString).appendingPathComponent(
-        "township-\(UUID().uuidString)"), log: log)
+      directory: ScratchDirectory.path("township"), log: log)
   }
 
   /// The administrator's own directory (`$TOWNSHIP_HOME` of the commands), where `township
   /// login` saves its file and `conflict show` remembers versions.
-  let adminHome = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-    "township-admin-\(UUID().uuidString)")
+  let adminHome = ScratchDirectory.path("township-admin")
 
   /// Runs a `township` subcommand as the administrator.
   func run(_ arguments: [String]) throws -> CommandLineRunner.Outcome {

@@ -1,9 +1,10 @@
 import Foundation
+import LiaisonTestScratch
 import LiaisonText
 import Testing
 
 /// The README's walk-through, run against the real binary.
-@Suite struct WalkthroughTests {
+@Suite(.scratch) struct WalkthroughTests {
   let cli = CommandLineRunner()
 
   @Test func recordEditListShowAndExportWithChineseText() throws {

@@ -7,12 +7,12 @@ import LiaisonMerge
 import LiaisonServer
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// The administrator endpoints in process, through HummingbirdTesting's router mode.
-@Suite struct AdminRouterTests {
-  let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-    "township-\(UUID().uuidString)")
+@Suite(.scratch) struct AdminRouterTests {
+  let directory = ScratchDirectory.path("township")
 
   /// A township whose two devices pushed a conflicting title for one report.
   struct Township {

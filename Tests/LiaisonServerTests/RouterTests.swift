@@ -7,12 +7,12 @@ import LiaisonMerge
 import LiaisonServer
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// The sync endpoints in process, through HummingbirdTesting's router mode.
-@Suite struct RouterTests {
-  let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-    "township-\(UUID().uuidString)")
+@Suite(.scratch) struct RouterTests {
+  let directory = ScratchDirectory.path("township")
   let deviceReplica = Fixtures.replica(0xd1)
 
   struct Server {

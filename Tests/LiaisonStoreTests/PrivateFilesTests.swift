@@ -2,16 +2,17 @@ import Foundation
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// Stores and the administrator's file are readable by their owner only.
-@Suite struct PrivateFilesTests {
+@Suite(.scratch) struct PrivateFilesTests {
   func mode(_ path: String) -> Int? {
     (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
   }
 
   @Test func aNewStoreAndItsJournalAreReadableByTheOwnerOnly() throws {
-    let directory = (temporaryDirectory() as NSString).appendingPathComponent("new/store")
+    let directory = (ScratchDirectory.make("store") as NSString).appendingPathComponent("new/store")
     let store = try ReplicaStore.create(
       in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
     try store.create(newReport(), id: Fixtures.report(1), time: 1)
@@ -23,7 +24,8 @@ import Testing
   }
 
   @Test func aSavedFileIsReplacedWholeAndReadableByTheOwnerOnly() throws {
-    let directory = (temporaryDirectory() as NSString).appendingPathComponent("home/.township")
+    let directory = (ScratchDirectory.make("store") as NSString).appendingPathComponent(
+      "home/.township")
     let file = (directory as NSString).appendingPathComponent("admin.json")
     try PrivateFiles.save(Array("first".utf8), to: file)
     try PrivateFiles.save(Array("second".utf8), to: file)

@@ -2,9 +2,10 @@ import Foundation
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
-@Suite struct ReplicaStoreTests {
+@Suite(.scratch) struct ReplicaStoreTests {
   @Test(arguments: StoreKind.allCases)
   func aWriteAppliesTheMergeOperationAndLogsItsChange(_ kind: StoreKind) throws {
     let store = try kind.make()
@@ -123,7 +124,7 @@ import Testing
   }
 
   @Test func aStoreOnDiskKeepsEverythingAcrossReopening() throws {
-    let directory = temporaryDirectory()
+    let directory = ScratchDirectory.make("store")
     let store = try ReplicaStore.create(
       in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
     try store.create(newReport(), id: Fixtures.report(1), time: 1)
@@ -133,7 +134,7 @@ import Testing
   }
 
   @Test func theLogIsCopiedIntoTheDatabaseFileWithoutTheWriterCheckpointing() async throws {
-    let directory = temporaryDirectory()
+    let directory = ScratchDirectory.make("store")
     let store = try ReplicaStore.create(
       in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0,
       checkpointing: .inTheBackground)
@@ -164,7 +165,7 @@ import Testing
   }
 
   @Test func aSecondInitRefusesAndChangesNothing() throws {
-    let directory = temporaryDirectory()
+    let directory = ScratchDirectory.make("store")
     let store = try ReplicaStore.create(
       in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
     try store.create(newReport(), id: Fixtures.report(1), time: 1)
@@ -176,10 +177,10 @@ import Testing
   }
 
   @Test func missingCorruptAndNewerStoresAreRecognised() throws {
-    let missing = temporaryDirectory()
+    let missing = ScratchDirectory.make("store")
     #expect(throws: StoreError.notInitialized(path: missing)) { try ReplicaStore.open(in: missing) }
 
-    let corrupt = temporaryDirectory()
+    let corrupt = ScratchDirectory.make("store")
     let file = (corrupt as NSString).appendingPathComponent(ReplicaStore.fileName)
     let garbage = Data(repeating: 0x41, count: 4096)
     _ = FileManager.default.createFile(atPath: file, contents: garbage)

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 
 /// Where a test's store lives: the same test runs against memory and a file on disk.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertibleKind {
@@ -15,7 +16,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertibleKind {
         author: "李伟", villages: villages, replica: Fixtures.replica(1))
     case .disk:
       return try ReplicaStore.create(
-        in: temporaryDirectory(), author: "李伟", villages: villages, replica: Fixtures.replica(1),
+        in: ScratchDirectory.make("store"), author: "李伟", villages: villages,
+        replica: Fixtures.replica(1),
         now: 0)
     }
   }
@@ -26,14 +28,6 @@ protocol CustomTestStringConvertibleKind: CustomStringConvertible, RawRepresenta
 where RawValue == String {}
 extension CustomTestStringConvertibleKind {
   var description: String { rawValue }
-}
-
-/// A fresh directory under the system's temporary folder.
-func temporaryDirectory() -> String {
-  let path = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-    "liaison-test-\(UUID().uuidString)")
-  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
 }
 
 /// The fields of a valid new report.

@@ -3,11 +3,12 @@ import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// Conflicts, resolutions, devices and the audit trail in the township store.
-@Suite struct TownshipAdminTests {
-  let directory = temporaryDirectory()
+@Suite(.scratch) struct TownshipAdminTests {
+  let directory = ScratchDirectory.make("store")
 
   /// A township with two devices for 东村 that have pushed `editA` and `editB` to one report.
   func township(_ editA: ReportEdit, _ editB: ReportEdit) throws -> (

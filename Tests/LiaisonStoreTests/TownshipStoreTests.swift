@@ -3,10 +3,11 @@ import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
-@Suite struct TownshipStoreTests {
-  let directory = temporaryDirectory()
+@Suite(.scratch) struct TownshipStoreTests {
+  let directory = ScratchDirectory.make("store")
   let deviceReplica = Fixtures.replica(0xd1)
 
   func enrolledDevice(villages: [String] = ["东村"]) throws -> (TownshipStore, Enrolled) {

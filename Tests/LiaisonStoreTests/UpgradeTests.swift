@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiaisonMerge
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 @testable import LiaisonStore
@@ -10,7 +11,7 @@ import Testing
 ///
 /// `Fixtures/device-store-v6.sqlite` was made by `liaison` at 92d5d9f (schema v6): three
 /// reports in 东村 and 西村, one edited twice and given a note, one deleted.
-@Suite struct UpgradeTests {
+@Suite(.scratch) struct UpgradeTests {
   static let edited = ReportID("4ef04b40-d8f3-4e19-96cb-b9abd87990d2")!
   static let untouched = ReportID("97de15fd-8528-4fb5-a82d-0d9a6f5e0e6d")!
   static let deleted = ReportID("864dbfce-9200-454a-973b-f4eb85bc5ca4")!
@@ -19,7 +20,7 @@ import Testing
   static func copyOfVersion6Store() throws -> String {
     let fixture = try #require(
       Bundle.module.path(forResource: "device-store-v6", ofType: "sqlite", inDirectory: "Fixtures"))
-    let directory = temporaryDirectory()
+    let directory = ScratchDirectory.make("store")
     try FileManager.default.copyItem(
       atPath: fixture, toPath: (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
     )
@@ -81,7 +82,7 @@ import Testing
   /// dots) and a refused change, written back in the version-6 schema (made by the real
   /// migrations up to v6), upgrades to the same reports, log and pulls.
   @Test func aVersion6TownshipStoreUpgradesToTheSameContent() throws {
-    let directory = temporaryDirectory()
+    let directory = ScratchDirectory.make("store")
     let (store, a, b, report) = try townshipWithTwoDevices(
       in: directory, ReportEdit(values: [.title: .text("甲")]),
       ReportEdit(values: [.title: .text("乙")]))
@@ -118,7 +119,7 @@ import Testing
     }
     let before = try contents(store)
 
-    let old = temporaryDirectory()
+    let old = ScratchDirectory.make("store")
     let oldPath = (old as NSString).appendingPathComponent(ReplicaStore.fileName)
     let version6 = try DatabaseQueue(path: oldPath)
     try StoreSchema.migrator.migrate(version6, upTo: "v6: changes the server refused")

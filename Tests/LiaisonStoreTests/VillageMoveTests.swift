@@ -3,6 +3,7 @@ import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTestScratch
 import Testing
 
 /// Reports that move between villages, seen by devices enrolled for only one of them.
@@ -12,8 +13,8 @@ import Testing
 /// report sat in another village; a pull now sends a moved report's earlier changes with the
 /// move, and a move out of the device's villages too, so its copy does not go stale. An edit that raced a move out of the device's village was refused, losing a write the
 /// liaison made in scope; a report that was ever in the device's villages now takes its writes.
-@Suite struct VillageMoveTests {
-  let directory = temporaryDirectory()
+@Suite(.scratch) struct VillageMoveTests {
+  let directory = ScratchDirectory.make("store")
   let mover = Fixtures.replica(0xa1)
   let local = Fixtures.replica(0xb2)
 
