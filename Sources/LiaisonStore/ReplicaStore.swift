@@ -69,11 +69,17 @@ public final class ReplicaStore: Sendable {
     return store
   }
 
-  /// Opens the store in `directory`.
-  public static func open(in directory: String, checkpointing: Checkpointing = .byTheWriter)
-    throws(StoreError) -> ReplicaStore
-  {
-    try open(in: directory, allowingUninitialized: false, checkpointing: checkpointing)
+  /// Opens the store in `directory`, upgrading it first if an older version made it.
+  ///
+  /// - Parameter upgrading: Told before an upgrade starts, so a command or server can say
+  ///   why it is taking a while; not called when the store is current.
+  public static func open(
+    in directory: String, checkpointing: Checkpointing = .byTheWriter,
+    upgrading: (StoreUpgrade) -> Void = { _ in }
+  ) throws(StoreError) -> ReplicaStore {
+    try open(
+      in: directory, allowingUninitialized: false, checkpointing: checkpointing,
+      upgrading: upgrading)
   }
 
   /// A store held in memory, for tests and tools.
@@ -90,7 +96,8 @@ public final class ReplicaStore: Sendable {
   }
 
   private static func open(
-    in directory: String, allowingUninitialized: Bool, checkpointing: Checkpointing
+    in directory: String, allowingUninitialized: Bool, checkpointing: Checkpointing,
+    upgrading: (StoreUpgrade) -> Void = { _ in }
   ) throws(StoreError) -> ReplicaStore {
     let file = (directory as NSString).appendingPathComponent(fileName)
     if !allowingUninitialized, !FileManager.default.fileExists(atPath: file) {
@@ -103,8 +110,7 @@ public final class ReplicaStore: Sendable {
       try database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
       }
-      let superseded = try database.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
-      if superseded { throw StoreError.newerVersion(path: directory) }
+      if let upgrade = try pendingUpgrade(of: database, at: directory) { upgrading(upgrade) }
       try StoreSchema.migrator.migrate(database)
       return ReplicaStore(
         location: directory, database: database,
@@ -112,6 +118,22 @@ public final class ReplicaStore: Sendable {
     }
     if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
     return store
+  }
+
+  /// The upgrade opening this store needs, if an older version made it; nil for a current
+  /// store or a new, empty file. Throws when a newer version made it.
+  private static func pendingUpgrade(of database: DatabasePool, at directory: String) throws
+    -> StoreUpgrade?
+  {
+    try database.read { db in
+      let migrator = StoreSchema.migrator
+      if try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: directory) }
+      let applied = try migrator.appliedIdentifiers(db)
+      let steps = migrator.migrations.filter { !applied.contains($0) }
+      guard !applied.isEmpty, !steps.isEmpty else { return nil }
+      let changes = try Int.fetchOne(db, sql: "SELECT count(*) FROM change") ?? 0
+      return StoreUpgrade(location: directory, steps: steps, changes: changes)
+    }
   }
 
   private static func configuration(_ checkpointing: Checkpointing) -> Configuration {

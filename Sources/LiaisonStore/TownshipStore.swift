@@ -27,10 +27,14 @@ public final class TownshipStore: Sendable {
     return (store, token)
   }
 
+  /// Opens the server store in `directory`, upgrading it first if an older version made it
+  /// (see ``ReplicaStore/open(in:checkpointing:upgrading:)``).
   public static func open(
-    in directory: String, checkpointing: ReplicaStore.Checkpointing = .byTheWriter
+    in directory: String, checkpointing: ReplicaStore.Checkpointing = .byTheWriter,
+    upgrading: (StoreUpgrade) -> Void = { _ in }
   ) throws(StoreError) -> TownshipStore {
-    TownshipStore(try ReplicaStore.open(in: directory, checkpointing: checkpointing))
+    TownshipStore(
+      try ReplicaStore.open(in: directory, checkpointing: checkpointing, upgrading: upgrading))
   }
 
   /// Adds an administrator credential and returns its token.

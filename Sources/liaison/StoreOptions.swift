@@ -18,8 +18,19 @@ struct StoreOptions: ParsableArguments {
     return (PrivateFiles.homeDirectory as NSString).appendingPathComponent(".liaison")
   }
 
+  /// Opens the store; says so on standard error while it upgrades a store an older `liaison`
+  /// made, since that can take a while and happens once.
   func open(checkpointing: ReplicaStore.Checkpointing = .byTheWriter) throws -> ReplicaStore {
-    try ReplicaStore.open(in: directory, checkpointing: checkpointing)
+    var upgraded = false
+    let store = try ReplicaStore.open(in: directory, checkpointing: checkpointing) { upgrade in
+      upgraded = true
+      FileHandle.standardError.write(
+        Data(
+          "Upgrading the store at \(upgrade.location) for this version of liaison (once; \(upgrade.changes) changes)...\n"
+            .utf8))
+    }
+    if upgraded { FileHandle.standardError.write(Data("Upgraded.\n".utf8)) }
+    return store
   }
 }
 

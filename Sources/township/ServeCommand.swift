@@ -30,8 +30,23 @@ struct ServeCommand: AsyncParsableCommand {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     var logger = Logger(label: "township")
     logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-    let store = try location.openOrCreate()
     let directory = location.directory
+    let opening = Date()
+    var upgraded = false
+    let store = try location.openOrCreate { upgrade in
+      upgraded = true
+      logger.notice(
+        "upgrading the store for this version of township, once; the server starts after it",
+        metadata: [
+          "store": "\(directory)", "steps": "\(upgrade.steps.joined(separator: "; "))",
+          "changes": "\(upgrade.changes)",
+        ])
+    }
+    if upgraded {
+      logger.notice(
+        "store upgraded",
+        metadata: ["seconds": "\(String(format: "%.1f", Date().timeIntervalSince(opening)))"])
+    }
     let app = buildApplication(
       store: store, host: host, port: port, logger: logger,
       onServerRunning: { port in

@@ -20,10 +20,11 @@ struct StoreLocation: ParsableArguments {
   }
 
   /// Opens the store for the server, creating it on first run; the server checkpoints its log
-  /// in the background.
-  func openOrCreate() throws -> TownshipStore {
+  /// in the background. `upgrading` hears of an upgrade before it starts.
+  func openOrCreate(upgrading: (StoreUpgrade) -> Void) throws -> TownshipStore {
     do {
-      return try TownshipStore.open(in: directory, checkpointing: .inTheBackground)
+      return try TownshipStore.open(
+        in: directory, checkpointing: .inTheBackground, upgrading: upgrading)
     } catch {
       guard case .notInitialized = error else { throw error }
       return try create(administrator: "administrator", checkpointing: .inTheBackground)

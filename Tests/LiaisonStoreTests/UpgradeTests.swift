@@ -59,6 +59,25 @@ import Testing
     #expect(broken == 0)
   }
 
+  @Test func openingTellsOfAnUpgradeBeforeItStartsAndOnlyThen() throws {
+    let directory = try Self.copyOfVersion6Store()
+    var told: [StoreUpgrade] = []
+    _ = try ReplicaStore.open(in: directory) { told.append($0) }
+    #expect(
+      told == [
+        StoreUpgrade(
+          location: directory,
+          steps: ["v7: the change log finds a report by an integer key"], changes: 7)
+      ])
+
+    _ = try ReplicaStore.open(in: directory) { told.append($0) }
+    let fresh = ScratchDirectory.make("store")
+    _ = try ReplicaStore.create(
+      in: fresh, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
+    _ = try ReplicaStore.open(in: fresh) { told.append($0) }
+    #expect(told.count == 1)
+  }
+
   @Test func anUpgradedStoreTakesNewWritesUnderNewKeys() throws {
     let store = try ReplicaStore.open(in: try Self.copyOfVersion6Store())
     try store.edit(Self.untouched, ReportEdit(values: [.status: .status(.resolved)]), time: 1)
