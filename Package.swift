@@ -115,7 +115,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       path: "tools/sync-benchmark",
-      exclude: ["run.sh"]
+      exclude: ["run.sh", "row-size.py"]
     ),
     .executableTarget(
       name: "liaison-properties",

@@ -53,7 +53,6 @@ public final class ReplicaStore: Sendable {
     let store: ReplicaStore
     if FileManager.default.fileExists(atPath: file) {
       store = try open(in: directory, allowingUninitialized: true, checkpointing: checkpointing)
-      if try store.hasReplica() { throw .alreadyInitialized(path: directory) }
     } else {
       // Owner only from the start: the store holds residents' personal details and, on a
       // device, its token. SQLite gives its journal files the database file's mode.
@@ -110,6 +109,10 @@ public final class ReplicaStore: Sendable {
       try database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
       }
+      // Refused before any upgrade: `init` on an old store must not rewrite it and then say no.
+      if allowingUninitialized, try database.read(hasReplica) {
+        throw StoreError.alreadyInitialized(path: directory)
+      }
       if let upgrade = try pendingUpgrade(of: database, at: directory) { upgrading(upgrade) }
       try StoreSchema.migrator.migrate(database)
       return ReplicaStore(
@@ -118,6 +121,12 @@ public final class ReplicaStore: Sendable {
     }
     if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
     return store
+  }
+
+  /// Whether the file holds an initialised replica, in any schema version.
+  private static func hasReplica(_ db: Database) throws -> Bool {
+    try db.tableExists("replica")
+      && (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM replica)") ?? false)
   }
 
   /// The upgrade opening this store needs, if an older version made it; nil for a current
@@ -160,7 +169,7 @@ public final class ReplicaStore: Sendable {
   }
 
   private func hasReplica() throws(StoreError) -> Bool {
-    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM replica") ?? 0 > 0 }
+    try read(Self.hasReplica)
   }
 
   private func initialize(author: String, villages: [String], replica: ReplicaID, now: Int64)

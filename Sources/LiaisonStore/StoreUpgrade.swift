@@ -1,10 +1,10 @@
 /// What opening a store made by an older version is about to do, told before it starts.
 ///
-/// An upgrade runs once, in one transaction, the first time a newer `liaison` or `township`
-/// opens the store. Some steps rewrite every change in the log (v7 does), which on a large
-/// township takes minutes and room on disk about the size of the log: long enough that a
-/// silent server looks hung. If it fails (the disk fills, the power goes) the store stays
-/// as it was and the upgrade runs again at the next open.
+/// An upgrade runs once, the first time a newer `liaison` or `township` opens the store, each
+/// step in its own transaction. Some steps rewrite every change in the log (v7 does), which on
+/// a large township takes a minute or more and free space of about two and a half times the
+/// store: long enough that a silent server looks hung. If a step fails (the disk fills, the
+/// power goes) the store stays at the last whole step and the upgrade goes on at the next open.
 public struct StoreUpgrade: Sendable, Equatable {
   /// The store directory.
   public let location: String

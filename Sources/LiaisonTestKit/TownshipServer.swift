@@ -41,7 +41,8 @@ public final class TownshipServer: @unchecked Sendable {
   }
 
   deinit {
-    if process.isRunning { process.terminate() }
+    // Waits, so that a test's folder is not removed under a server still shutting down.
+    stop()
   }
 }
 

@@ -9,12 +9,22 @@ import Testing
 /// places inside it. Without it, every run left its stores behind in the system's temporary
 /// folder: hundreds of folders a run, gigabytes in a week.
 ///
-/// Set `LIAISON_KEEP_SCRATCH=1` to keep the folders, to look at a failed test's store.
+/// Set `LIAISON_KEEP_SCRATCH=1` to keep the folders, to look at a failed test's store: each
+/// is named after its test, and its path is printed on standard error.
 public struct ScratchDirectory: SuiteTrait, TestTrait, TestScoping {
   @TaskLocal static var current: String?
 
-  /// The trait; suites say `.scratch`.
-  public init() {}
+  /// Whether the folders stay after the test, for a look at its store.
+  let keepsFiles: Bool
+
+  /// The trait; suites say `.scratch`. `keepingFiles` defaults to whether
+  /// `LIAISON_KEEP_SCRATCH` is set to anything but `0` or nothing.
+  public init(
+    keepingFiles: Bool = !["", "0"].contains(
+      ProcessInfo.processInfo.environment["LIAISON_KEEP_SCRATCH"] ?? "")
+  ) {
+    keepsFiles = keepingFiles
+  }
 
   public var isRecursive: Bool { true }
 
@@ -25,11 +35,15 @@ public struct ScratchDirectory: SuiteTrait, TestTrait, TestScoping {
   public func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {
+    // Named after the test, so that a kept folder is easy to find.
+    let name = String(test.name.prefix { $0.isLetter || $0.isNumber }.prefix(60))
     let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-      "liaison-scratch-\(UUID().uuidString)")
+      "liaison-scratch-\(name)-\(UUID().uuidString.prefix(8))")
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     defer {
-      if ProcessInfo.processInfo.environment["LIAISON_KEEP_SCRATCH"] == nil {
+      if keepsFiles {
+        FileHandle.standardError.write(Data("kept the scratch folder \(root)\n".utf8))
+      } else {
         try? FileManager.default.removeItem(atPath: root)
       }
     }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct ScratchDirectoryTests {
   @Test func aTestsFoldersAreRemovedWhenItEnds() async throws {
     let made = Mutex<[String]>([])
-    try await ScratchDirectory().provideScope(for: try #require(Test.current), testCase: nil) {
+    try await ScratchDirectory(keepingFiles: false).provideScope(
+      for: try #require(Test.current), testCase: nil
+    ) {
       let store = ScratchDirectory.make("store")
       #expect(
         FileManager.default.createFile(
@@ -24,8 +26,25 @@ import Testing
         atPath: (store as NSString).deletingLastPathComponent))
   }
 
+  @Test func aKeptFolderStaysAndIsNamedAfterItsTest() async throws {
+    let made = Mutex("")
+    try await ScratchDirectory(keepingFiles: true).provideScope(
+      for: try #require(Test.current), testCase: nil
+    ) {
+      made.withLock { $0 = ScratchDirectory.make("store") }
+    }
+    let root = (made.withLock { $0 } as NSString).deletingLastPathComponent
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    #expect(FileManager.default.fileExists(atPath: made.withLock { $0 }))
+    #expect(
+      (root as NSString).lastPathComponent.hasPrefix(
+        "liaison-scratch-aKeptFolderStaysAndIsNamedAfterItsTest-"))
+  }
+
   @Test func twoPathsForOnePurposeDiffer() async throws {
-    try await ScratchDirectory().provideScope(for: try #require(Test.current), testCase: nil) {
+    try await ScratchDirectory(keepingFiles: false).provideScope(
+      for: try #require(Test.current), testCase: nil
+    ) {
       #expect(ScratchDirectory.path("store") != ScratchDirectory.path("store"))
     }
   }

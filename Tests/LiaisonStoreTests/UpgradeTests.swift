@@ -78,6 +78,24 @@ import Testing
     #expect(told.count == 1)
   }
 
+  /// `init` on an old store refuses before upgrading it: no minute-long rewrite to say no.
+  @Test func creatingOverAnOldStoreRefusesWithoutUpgradingIt() throws {
+    let directory = try Self.copyOfVersion6Store()
+    #expect(throws: StoreError.alreadyInitialized(path: directory)) {
+      try ReplicaStore.create(
+        in: directory, author: "王芳", villages: ["东村"], replica: Fixtures.replica(2), now: 0)
+    }
+    let file = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
+    let (steps, changeColumns) = try DatabaseQueue(path: file).read { db in
+      (
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+        try db.columns(in: "change").map(\.name)
+      )
+    }
+    #expect(steps.count == 6)
+    #expect(!changeColumns.contains("report_key"))
+  }
+
   @Test func anUpgradedStoreTakesNewWritesUnderNewKeys() throws {
     let store = try ReplicaStore.open(in: try Self.copyOfVersion6Store())
     try store.edit(Self.untouched, ReportEdit(values: [.status: .status(.resolved)]), time: 1)

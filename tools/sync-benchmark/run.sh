@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sync benchmark: Liaison's push and pull over loopback beside Kinto's, in one run.
 # usage: [ROUNDS=3] bash tools/sync-benchmark/run.sh [liaison_reports=100000] [kinto_reports=10000]
+# Last, row-size.py: SQLite alone storing the rows the server stores, the ceiling under it all.
 # Kinto runs only if ../shared/peers/setup.sh has installed it (PEERS_DIR, default
 # ~/.cache/liaison-peers); its workload is the same kind: push N reports in batches of 1,000,
 # pull them on a second client.
@@ -35,3 +36,6 @@ print(f"| Kinto ({count:,} reports, memory backend, median of {len(runs)}) | pus
 else
   echo "(Kinto is not installed: run ../shared/peers/setup.sh to put it beside these figures)"
 fi
+
+# The ceiling under all of it: SQLite alone storing the same two rows per report.
+python3 tools/sync-benchmark/row-size.py "$N" 2
