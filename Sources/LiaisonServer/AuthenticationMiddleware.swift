@@ -10,17 +10,19 @@ struct AuthenticationMiddleware: RouterMiddleware {
     _ request: Request, context: TownshipContext,
     next: (Request, TownshipContext) async throws -> Response
   ) async throws -> Response {
+    var context = context
+    context.principal = try await principal(of: request)
+    context.logger[metadataKey: "principal"] = .string(context.principal?.name ?? "")
+    return try await next(request, context)
+  }
+
+  /// Who the request's bearer token stands for; a missing, unknown or revoked one is refused.
+  func principal(of request: Request) async throws(APIError) -> Principal {
     guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
       throw APIError(
         .unauthorized, code: "unauthenticated", message: "send Authorization: Bearer <token>")
     }
-    var context = context
-    do {
-      context.principal = try store.authenticate(String(header.dropFirst("Bearer ".count)))
-    } catch {
-      throw APIError.from(error)
-    }
-    context.logger[metadataKey: "principal"] = .string(context.principal?.name ?? "")
-    return try await next(request, context)
+    let token = String(header.dropFirst("Bearer ".count))
+    return try await StoreWork.run { () throws(StoreError) in try store.authenticate(token) }
   }
 }

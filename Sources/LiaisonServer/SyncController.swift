@@ -12,10 +12,11 @@ struct SyncController: Sendable {
   /// Routes that need no credential.
   func addOpenRoutes(to group: RouterGroup<TownshipContext>) {
     group.get("health") { _, _ in
-      JSONResponse.make(
+      let server = try await StoreWork.run { () throws(StoreError) in try store.replica.info().id }
+      return JSONResponse.make(
         .object([
           "status": .string("ok"), "protocol": .array([.integer(1)]),
-          "server": .string(try store.replica.info().id.description),
+          "server": .string(server.description),
         ]))
     }
     group.post("enroll") { request, _ in try await enroll(request) }

@@ -10,6 +10,7 @@ public func buildRouter(
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
   router.add(middleware: ProtocolVersionMiddleware())
+  router.add(middleware: UnknownPathMiddleware(store: store))
   let controller = SyncController(store: store, clock: clock)
   let v1 = router.group("v1")
   controller.addOpenRoutes(to: v1)

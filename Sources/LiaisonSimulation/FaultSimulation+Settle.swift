@@ -19,10 +19,7 @@ extension FaultSimulation {
           let result = await device.sync(batchSize: 200, time: time)
           if case .success(let progress) = result {
             moved += progress.sent + progress.received
-            if progress.rejected > 0 {
-              world.report.violations.append(
-                "\(device.name): the server rejected \(progress.rejected) changes in a final sync")
-            }
+            record(result, device, &world)
             break
           }
           if case .failure(let error) = result, attempts == 3 {
@@ -43,9 +40,20 @@ extension FaultSimulation {
     world.report.violations += world.report.refusals.map { "unexpected sync error: \($0)" }
     var snapshots = [try snapshot("server", try ReplicaStore.open(in: world.server.directory))]
     for device in world.devices {
+      // A change written to be refused stays in its device's log and nowhere else.
+      let refused = try device.store.refusedChanges()
+      let written = world.refusalsWritten[device.name] ?? 0
+      world.report.refusedByDesign += written
+      if refused.count != written
+        || refused.contains(where: { !["too_long", "unknown_field"].contains($0.code) })
+      {
+        world.report.violations.append(
+          "\(device.name): wrote \(written) changes for the server to refuse; it refused "
+            + "\(refused.count): \(refused.map(\.code))")
+      }
       snapshots.append(
         try snapshot(
-          device.name, device.store,
+          device.name, device.store, refused: refused.count,
           villages: device.villages == DeviceEdits.villages ? nil : Set(device.villages)))
       let unsent = try device.store.status().unsentChanges
       if unsent > 0 {
@@ -57,9 +65,9 @@ extension FaultSimulation {
     world.report.conflicts = conflicts
   }
 
-  private func snapshot(_ name: String, _ store: ReplicaStore, villages: Set<String>? = nil)
-    throws -> ReplicaSnapshot
-  {
+  private func snapshot(
+    _ name: String, _ store: ReplicaStore, refused: Int = 0, villages: Set<String>? = nil
+  ) throws -> ReplicaSnapshot {
     var states: [ReportID: ReportState] = [:]
     try store.forEachReport(includeDeleted: true) { state in
       if states.updateValue(state, forKey: state.id) != nil {
@@ -67,6 +75,7 @@ extension FaultSimulation {
       }
     }
     return ReplicaSnapshot(
-      name: name, states: states, changeCount: try store.status().changes, villages: villages)
+      name: name, states: states, changeCount: try store.status().changes - refused,
+      villages: villages)
   }
 }

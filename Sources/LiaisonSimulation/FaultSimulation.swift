@@ -28,6 +28,9 @@ public struct FaultSimulation: Sendable {
     /// it fires, so counting fired kills alone armed one more in that gap.
     var killsArmed = 0
     var downSteps = 0
+    /// Per device, the changes written for the server to refuse, and those it has refused.
+    var refusalsWritten: [String: Int] = [:]
+    var refusalsSeen: [String: Int] = [:]
   }
 
   public func run() async throws -> SimulationReport {
@@ -97,7 +100,11 @@ public struct FaultSimulation: Sendable {
         try store.link(
           toServer: "http://127.0.0.1:\(proxy.port)", token: enrolled.token,
           device: enrolled.device, villages: enrolled.villages)
-        devices.append(SimulatedDevice(name: name, store: store, villages: villages))
+        var device = SimulatedDevice(name: name, store: store, villages: villages)
+        device.otherVersion =
+          index >= configuration.devices
+          - Int((Double(configuration.devices) * configuration.otherVersionShare).rounded())
+        devices.append(device)
       }
       try await http.shutdown()
     } catch {
@@ -152,12 +159,19 @@ public struct FaultSimulation: Sendable {
       guard device.online else { return }
       record(
         await device.sync(batchSize: Int.random(in: 1...40, using: &random), time: time),
-        device, &world.report)
+        device, &world)
     case ..<0.52:
       try device.create(
         DeviceEdits.newReport(in: device.villages, using: &random),
         id: ReportID.random(using: &random), time: time,
         ledger: &world.ledger)
+    case ..<0.55 where device.otherVersion:
+      guard let report = pickReport(world.ledger, using: &random),
+        try device.store.report(report) != nil
+      else { return }
+      try device.writeRefusedChange(
+        to: report, time: time, kind: Int.random(in: 0...1, using: &random))
+      world.refusalsWritten[device.name, default: 0] += 1
     default:
       guard let report = pickReport(world.ledger, using: &random) else { return }
       let edit = try edit(for: roll, report: report, on: device, using: &random)
@@ -197,20 +211,23 @@ public struct FaultSimulation: Sendable {
     return ledger.created.randomElement(using: &random)
   }
 
-  private func record(
-    _ result: Result<SyncProgress, any Error>, _ device: SimulatedDevice,
-    _ report: inout SimulationReport
+  func record(
+    _ result: Result<SyncProgress, any Error>, _ device: SimulatedDevice, _ world: inout World
   ) {
-    report.syncs += 1
+    world.report.syncs += 1
     switch result {
     case .success(let progress):
-      if progress.rejected > 0 {
-        report.violations.append("\(device.name): the server rejected \(progress.rejected) changes")
+      // Only the changes written to be refused may be; a batch sent again after a lost
+      // answer is judged again, so the count seen may pass the count written only then.
+      world.refusalsSeen[device.name, default: 0] += progress.rejected
+      if progress.rejected > 0, !device.otherVersion {
+        world.report.violations.append(
+          "\(device.name): the server rejected \(progress.rejected) changes")
       }
     case .failure(let error):
-      report.failedSyncs += 1
+      world.report.failedSyncs += 1
       if let error = error as? SyncError, case .unreachable = error { return }
-      report.refusals.append("\(device.name): \(error)")
+      world.report.refusals.append("\(device.name): \(error)")
     }
   }
 }

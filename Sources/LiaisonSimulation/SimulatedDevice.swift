@@ -1,5 +1,6 @@
+import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
+@_spi(FaultInjection) import LiaisonStore
 import LiaisonSync
 import LiaisonTestKit
 
@@ -16,6 +17,9 @@ struct SimulatedDevice {
   /// that sees reports move in and out of its scope.
   let villages: [String]
   var online = true
+  /// A device running another version of `liaison`: now and then it logs a change the
+  /// server must refuse (a title over the limit, a member this version does not know).
+  var otherVersion = false
 
   /// Creates a report and records the write.
   func create(
@@ -44,6 +48,30 @@ struct SimulatedDevice {
     let state = try store.edit(id, edit, time: time)
     try confirm(state, expected, ledger: &ledger, creating: false)
     return true
+  }
+
+  /// Logs a change to `report` that the server must refuse alone, as a client of another
+  /// version would write; it is not in the ledger, since it must reach no replica.
+  func writeRefusedChange(to report: ReportID, time: Int64, kind: Int) throws {
+    let author = name
+    _ = try store.logUncheckedChange(report: report, author: author, time: time) { dot in
+      var members: [String: JSONValue] = [
+        "author": .string(author), "dot": dot.json, "report": .string(report.description),
+        "time": .integer(time),
+        "fields": .object([
+          "title": .object([
+            "seen": .object([:]), "value": .string(String(repeating: "长", count: 201)),
+          ])
+        ]),
+      ]
+      if kind % 2 == 1 {
+        // A member a newer client might send: refused whole as unknown, not half applied.
+        members["fields"] = .object([
+          "priority": .object(["seen": .object([:]), "value": .string("high")])
+        ])
+      }
+      return CanonicalJSON.encode(.object(members))
+    }
   }
 
   /// Syncs with the server; the answer is the sync's progress, or the error it ended with.

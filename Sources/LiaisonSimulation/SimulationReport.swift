@@ -15,6 +15,9 @@ public struct SimulationConfiguration: Sendable {
   /// The share of devices enrolled for one village only, so that reports move in and out of
   /// their scope; the others serve both villages.
   public var scopedShare = 0.0
+  /// The share of devices that run another version of `liaison`: now and then they send a
+  /// change the server refuses, and their later changes must still land.
+  public var otherVersionShare = 0.1
   public var rates = FaultRates()
   /// The `township` executable.
   public var township: URL
@@ -42,6 +45,8 @@ public struct SimulationReport: Sendable {
   public var faults = FaultCounts()
   public var kills = 0
   public var conflicts = 0
+  /// Changes the other-version devices wrote for the server to refuse; each must be refused.
+  public var refusedByDesign = 0
   public var finalRounds = 0
   public var seconds = 0.0
   public var violations: [String] = []
@@ -54,7 +59,7 @@ public struct SimulationReport: Sendable {
   public var summary: String {
     "seed \(seed): \(devices) devices, \(steps) steps, \(writes) writes to \(reports) reports, "
       + "\(syncs) syncs (\(failedSyncs) failed), \(faults.total) faults injected (\(faults)), "
-      + "\(kills) server kills, \(conflicts) conflicts, settled in \(finalRounds) rounds, "
+      + "\(kills) server kills, \(conflicts) conflicts, \(refusedByDesign) refused by design, settled in \(finalRounds) rounds, "
       + String(format: "%.1f s", seconds) + ": "
       + (passed ? "PASS" : "FAIL (\(violations.count) violations)")
   }

@@ -117,12 +117,44 @@ extension ReplicaStore {
     }
   }
 
+  /// The pulled changes this device could not accept, oldest first.
+  public func unreadableChanges() throws(StoreError) -> [UnreadableChange] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: "SELECT body, code, field, message, received_at FROM unreadable_change ORDER BY seq")
+      return rows.map { row -> UnreadableChange in
+        let body: Data = row["body"]
+        let field: String? = row["field"]
+        return UnreadableChange(
+          body: [UInt8](body), code: row["code"], field: field, message: row["message"],
+          receivedAt: row["received_at"])
+      }
+    }
+  }
+
   /// Applies a pulled page, prepared while the previous one was applied, and advances the
   /// pull cursor in the same transaction, so an interrupted sync resumes from the last page
   /// applied.
+  ///
+  /// `unreadable` are the page's changes this device could not accept: they are kept, once
+  /// each, for `liaison status --refused`, and the cursor moves past them all the same.
   @discardableResult
-  public func applyPulled(_ changes: [PreparedChange], cursor: Int64) throws(StoreError) -> Int {
+  public func applyPulled(
+    _ changes: [PreparedChange], unreadable: [UnreadableChange] = [], cursor: Int64,
+    at time: Int64 = 0
+  ) throws(StoreError) -> Int {
     try write { db in
+      for change in unreadable {
+        // A page pulled again after a lost checkpoint brings the same bytes.
+        try db.execute(
+          sql: """
+            INSERT INTO unreadable_change (body, code, field, message, received_at)
+            SELECT ?1, ?2, ?3, ?4, ?5
+            WHERE NOT EXISTS (SELECT 1 FROM unreadable_change WHERE body = ?1)
+            """,
+          arguments: [Data(change.body), change.code, change.field, change.message, time])
+      }
       let transaction = StoreTransaction(db)
       var applied = 0
       // A dot above the highest counter logged from its replica cannot be logged, which

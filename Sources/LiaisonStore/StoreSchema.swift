@@ -168,6 +168,21 @@ enum StoreSchema {
           CREATE INDEX change_by_report ON change (report_key, seq);
           """)
     }
+    migrator.registerMigration("v8: pulled changes a device could not accept") { db in
+      // A pulled change that does not decode used to fail the whole sync, every time: the
+      // device keeps it here and moves on, and `liaison status --refused` shows it.
+      try db.execute(
+        sql: """
+          CREATE TABLE unreadable_change (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            body BLOB NOT NULL,
+            code TEXT NOT NULL,
+            field TEXT,
+            message TEXT NOT NULL,
+            received_at INTEGER NOT NULL
+          )
+          """)
+    }
     return migrator
   }
 }

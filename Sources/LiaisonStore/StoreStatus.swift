@@ -15,6 +15,8 @@ public struct StoreStatus: Sendable, Equatable {
   public let unsentChanges: Int
   /// Changes written here that the server refused (``ReplicaStore/refusedChanges()``).
   public let refusedChanges: Int
+  /// Pulled changes this device could not accept (``ReplicaStore/unreadableChanges()``).
+  public let unreadableChanges: Int
   /// When a sync last completed, in milliseconds since 1970, or nil if never.
   public let lastSync: Int64?
 }
@@ -41,6 +43,8 @@ extension ReplicaStore {
         changes: try Int.fetchOne(db, sql: "SELECT count(*) FROM change") ?? 0,
         unsentChanges: unsent,
         refusedChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM refusal") ?? 0,
+        unreadableChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM unreadable_change")
+          ?? 0,
         lastSync: try Int64.fetchOne(db, sql: "SELECT max(last_sync_at) FROM peer"))
     }
   }

@@ -48,9 +48,16 @@ extension TownshipStore {
         case .success(let ready):
           prepared = ready
         case .failure(let error):
+          // A change this server cannot accept still used its counter on the device, which
+          // never sends it again: the device's next change must not count as a skip, or an
+          // older or newer client's one refused change would block every later write.
+          let dot = Self.readableDot(of: changes[index])
+          if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
+            highest = max(highest, Int64(dot.counter))
+          }
           outcome.rejected.append(
             .init(
-              index: index, dot: nil, code: error.problem.code, field: error.field,
+              index: index, dot: dot, code: error.problem.code, field: error.field,
               message: error.description))
           continue
         }
@@ -245,11 +252,23 @@ extension TownshipStore {
           "this device is not enrolled for village \(write.value)"
         )
       }
-    } else if current == nil {
-      return (
-        "out_of_scope", "fields.village", "a new report must name one of this device's villages"
-      )
+    }
+    if current == nil {
+      // merge.md section 1: a report begins with its village, category and title, or it
+      // would be listed everywhere with neither.
+      for field in [Field.village, .category, .title] where change.fields[field] == nil {
+        return (
+          "required", "fields.\(field.rawValue)",
+          "report \(change.report) is new here, and a new report must set village, category and title; this change does not set \(field.rawValue)"
+        )
+      }
     }
     return nil
+  }
+
+  /// The dot of a change that failed to decode, when its `dot` member alone is well formed.
+  static func readableDot(of change: JSONValue) -> Dot? {
+    guard case .object(let members) = change, let dot = members["dot"] else { return nil }
+    return try? Dot(json: dot, path: "dot")
   }
 }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonStore
 import NIOCore
 import NIOHTTP1
 
@@ -41,6 +42,9 @@ public struct SyncClient: Sendable {
 
   public struct PullAnswer: Sendable {
     public let changes: [Change]
+    /// The page's changes that did not decode or validate: kept and shown, never applied,
+    /// and never a reason to stop (`protocol/sync.md`, `GET /v1/pull`).
+    public let unreadable: [UnreadableChange]
     public let cursor: Int64
     public let more: Bool
   }
@@ -117,12 +121,16 @@ public struct SyncClient: Sendable {
       let nextCursor = Int64(next), case .bool(let more)? = answer["more"]
     else { throw .badAnswer("a pull answer without changes, cursor and more") }
     var changes: [Change] = []
+    var unreadable: [UnreadableChange] = []
     for item in items {
       do { changes.append(try Change(json: item)) } catch {
-        throw .badAnswer("a pulled change was invalid: \(error)")
+        unreadable.append(
+          UnreadableChange(
+            body: CanonicalJSON.encode(item), code: error.problem.code, field: error.field,
+            message: error.description))
       }
     }
-    return PullAnswer(changes: changes, cursor: nextCursor, more: more)
+    return PullAnswer(changes: changes, unreadable: unreadable, cursor: nextCursor, more: more)
   }
 
   func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)

@@ -8,6 +8,8 @@ public struct SyncProgress: Sendable, Equatable {
   public var sent = 0
   public var received = 0
   public var rejected = 0
+  /// Pulled changes this device could not accept: kept for `liaison status --refused`.
+  public var unreadable = 0
   public var seconds = 0.0
 }
 
@@ -86,7 +88,9 @@ public struct Synchronizer: Sendable {
       if page.more {
         next = Task { try await fetch(after: page.cursor) }
       }
-      state.received += try store.applyPulled(changes, cursor: page.cursor)
+      state.received += try store.applyPulled(
+        changes, unreadable: page.unreadable, cursor: page.cursor, at: now())
+      state.unreadable += page.unreadable.count
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
       if !page.more { break }

@@ -11,7 +11,8 @@ struct StatusCommand: ParsableCommand {
       A change the server refuses (for example an edit to a report that has moved to a village
       this device is not enrolled for) stays on this device but never reaches the township.
       `liaison status` counts them; `liaison status --refused` lists each with the server's
-      reason.
+      reason, and any change the server sent that this device could not accept (kept, never
+      applied, so one bad change never stops a sync).
       """)
 
   @OptionGroup var storeOptions: StoreOptions
@@ -25,7 +26,10 @@ struct StatusCommand: ParsableCommand {
   func run() throws {
     let store = try storeOptions.open()
     if refused {
-      print(RefusedListing.render(try store.refusedChanges(), format: format), terminator: "")
+      print(
+        RefusedListing.render(
+          try store.refusedChanges(), unreadable: try store.unreadableChanges(), format: format),
+        terminator: "")
       return
     }
     let status = try store.status()
@@ -45,6 +49,7 @@ struct StatusCommand: ParsableCommand {
             "changes": .integer(Int64(status.changes)),
             "unsent_changes": .integer(Int64(status.unsentChanges)),
             "refused_changes": .integer(Int64(status.refusedChanges)),
+            "unreadable_changes": .integer(Int64(status.unreadableChanges)),
             "server": .string(server),
             "last_sync": status.lastSync.map { .string(ReportPresentation.isoTime($0)) } ?? .null,
           ])), terminator: "")
@@ -64,6 +69,11 @@ struct StatusCommand: ParsableCommand {
         print(
           "Refused:      \(status.refusedChanges) changes the server refused "
             + "(liaison status --refused)")
+      }
+      if status.unreadableChanges > 0 {
+        print(
+          "Unreadable:   \(status.unreadableChanges) changes received that this device could "
+            + "not accept (liaison status --refused)")
       }
     }
   }

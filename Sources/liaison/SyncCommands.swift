@@ -85,6 +85,10 @@ struct SyncCommand: AsyncParsableCommand {
       summary +=
         ", \(result.rejected) refused by the server (`liaison status --refused` says which and why)"
     }
+    if result.unreadable > 0 {
+      summary +=
+        ", \(result.unreadable) received that this device could not accept (kept; `liaison status --refused` lists them)"
+    }
     print(summary)
   }
 }

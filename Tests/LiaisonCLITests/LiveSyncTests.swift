@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
+import LiaisonTestKit
 import LiaisonTestScratch
 import Testing
 
@@ -75,6 +77,48 @@ import Testing
     // Kept here: the liaison's words are not lost, only not accepted by the township.
     #expect(try b.run("show", report).output.contains("走访记录"))
     #expect(try b.run("sync").output.contains("sent 0"))
+    #expect(server.stop() == 0)
+  }
+
+  /// sync.md, `GET /v1/pull`: a pulled change the device cannot read is kept and shown, never
+  /// applied, and the sync goes on past it: it used to fail every sync from then on.
+  @Test func aPulledChangeTheDeviceCannotReadIsKeptShownAndPassed() throws {
+    let server = try TownshipProcess()
+    let a = try enrolledDevice(server, name: "李伟")
+    let b = try enrolledDevice(server, name: "王芳")
+    let report = try a.record("水渠纠纷")
+    #expect(try a.run("sync").succeeded)
+    // A change from a newer version, with a member this one does not define, as the server's
+    // log might hold after a downgrade.
+    let stranger = Fixtures.replica(0x5e).description
+    let body =
+      #"{"attachments":[],"author":"张三","dot":[""# + stranger
+      + #"",1],"fields":{"title":{"seen":{},"value":"新标题"}},"report":""# + report
+      + #"","time":1772323200000}"#
+    try DatabaseQueue(path: server.home + "/" + ReplicaStore.fileName).write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO change (report, replica, counter, author, time, body, report_key)
+          SELECT id, ?, 1, '张三', 0, ?, key FROM report WHERE id = ?
+          """, arguments: [stranger, Data(body.utf8), report])
+    }
+    #expect(try a.run("edit", String(report.prefix(8)), "--urgency", "high").succeeded)
+    #expect(try a.run("sync").succeeded)
+
+    let sync = try b.run("sync")
+    #expect(sync.succeeded, "\(sync.error)")
+    #expect(sync.output.contains("1 received that this device could not accept"), "\(sync.output)")
+    #expect(try b.run("status").output.contains("Unreadable:   1"))
+    let listed = try b.run("status", "--refused", "--format", "json").output
+    #expect(listed.contains("\"code\" : \"unknown_field\""), "\(listed)")
+    #expect(listed.contains("attachments"), "\(listed)")
+    // Everything around it arrived, and the bad change was not applied.
+    let shown = try b.run("show", String(report.prefix(8)), "--format", "json").output
+    #expect(shown.contains("\"urgency\" : \"high\""), "\(shown)")
+    #expect(!shown.contains("新标题"))
+    // The cursor moved past it: the next sync is quiet, and keeps it once.
+    #expect(try b.run("sync").output.contains("received 0"))
+    #expect(try ReplicaStore.open(in: b.home).unreadableChanges().count == 1)
     #expect(server.stop() == 0)
   }
 

@@ -30,7 +30,7 @@ import Testing
 
   func json(_ buffer: ByteBuffer) throws -> [String: JSONValue] {
     guard case .object(let members) = try JSONValue(parsing: buffer.readableBytesView) else {
-      return [:]
+      throw TestFailure("not a JSON object: \(String(buffer: buffer))")
     }
     return members
   }
@@ -40,9 +40,11 @@ import Testing
   }
 
   /// Issues a code as the administrator and enrols a device with it; returns the device token.
-  func enrol(_ client: some TestClientProtocol, _ server: Server, villages: [String] = ["东村"])
-    async throws -> String
-  {
+  func enrol(
+    _ client: some TestClientProtocol, _ server: Server, villages: [String] = ["东村"],
+    replica: ReplicaID? = nil
+  ) async throws -> String {
+    let replica = replica ?? deviceReplica
     let issued = try await client.execute(
       uri: "/v1/admin/enrollments", method: .post,
       headers: [.authorization: "Bearer \(server.adminToken)"],
@@ -52,7 +54,7 @@ import Testing
     guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
     let enrolled = try await client.execute(
       uri: "/v1/enroll", method: .post,
-      body: body(.object(["code": .string(code), "replica": .string(deviceReplica.description)])))
+      body: body(.object(["code": .string(code), "replica": .string(replica.description)])))
     #expect(enrolled.status == .ok)
     guard case .string(let token)? = try json(enrolled.body)["token"] else { throw TestFailure() }
     return token
@@ -68,35 +70,145 @@ import Testing
     ).json
   }
 
+  /// One device pushes, another pulls: the second receives exactly the first's accepted
+  /// change, byte for byte, and the first's refused one nowhere.
   @Test func enrolPushAndPullRoundTrip() async throws {
     let server = try server()
     try await server.application.test(.router) { client in
       let token = try await enrol(client, server)
-      let auth: HTTPFields = [.authorization: "Bearer \(token)"]
+      let other = try await enrol(client, server, replica: Fixtures.replica(0xd2))
+      let accepted = try change(counter: 1)
       let pushed = try await client.execute(
-        uri: "/v1/push", method: .post, headers: auth,
+        uri: "/v1/push", method: .post, headers: [.authorization: "Bearer \(token)"],
         body: body(
           .object([
-            "changes": .array([
-              try change(counter: 1), try change(counter: 2, village: "西村", report: 2),
-            ])
+            "changes": .array([accepted, try change(counter: 2, village: "西村", report: 2)])
           ])))
       #expect(pushed.status == .ok)
       let outcome = try json(pushed.body)
       #expect(outcome["accepted"] == .integer(1))
-      guard case .array(let rejected)? = outcome["rejected"],
-        case .object(let first)? = rejected.first
-      else {
-        Issue.record("no rejection in \(outcome)")
-        return
-      }
+      #expect(outcome["duplicates"] == .integer(0))
+      let rejected = try #require(outcome["rejected"]?.arrayValue)
+      #expect(rejected.count == 1)
+      let first = try #require(rejected.first?.objectValue)
       #expect(first["code"] == .string("out_of_scope"))
       #expect(first["index"] == .integer(1))
       #expect(try server.store.replica.report(Fixtures.report(1)) != nil)
 
-      let pulled = try await client.execute(uri: "/v1/pull?limit=10", method: .get, headers: auth)
+      let pulled = try await client.execute(
+        uri: "/v1/pull?limit=10", method: .get, headers: [.authorization: "Bearer \(other)"])
       #expect(pulled.status == .ok)
-      #expect(try json(pulled.body)["more"] == .bool(false))
+      let page = try json(pulled.body)
+      #expect(page["more"] == .bool(false))
+      let changes = try #require(page["changes"]?.arrayValue)
+      #expect(changes.map(CanonicalJSON.encode) == [CanonicalJSON.encode(accepted)])
+      guard case .string(let cursor)? = page["cursor"] else {
+        throw TestFailure("no cursor in \(page)")
+      }
+      let again = try await client.execute(
+        uri: "/v1/pull?after=\(cursor)", method: .get,
+        headers: [.authorization: "Bearer \(other)"])
+      #expect(try json(again.body)["changes"] == .array([]))
+    }
+  }
+
+  /// sync.md section 3: every change judged moves the device's counter on, refused or not. A
+  /// device does not send a refused change again, so a refusal that did not count made its
+  /// next change a "skip" and refused every later write of that liaison, for good.
+  @Test func aRefusedChangeDoesNotBlockTheDevicesLaterChanges() async throws {
+    let server = try server()
+    try await server.application.test(.router) { client in
+      let auth: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
+      guard case .object(var tooLong) = try change(counter: 1),
+        case .object(var fields)? = tooLong["fields"]
+      else { throw TestFailure("a change is an object") }
+      fields["title"] = .object([
+        "seen": .object([:]), "value": .string(String(repeating: "长", count: 300)),
+      ])
+      tooLong["fields"] = .object(fields)
+      // A client of another version: a member this server does not define.
+      guard case .object(var newer) = try change(counter: 3, report: 3) else {
+        throw TestFailure("a change is an object")
+      }
+      newer["attachments"] = .array([])
+      let batches: [[JSONValue]] = [
+        [.object(tooLong)], [try change(counter: 2, report: 2)], [.object(newer)],
+        [try change(counter: 4, report: 4)],
+      ]
+      var codes: [String] = []
+      for batch in batches {
+        let response = try await client.execute(
+          uri: "/v1/push", method: .post, headers: auth,
+          body: body(.object(["changes": .array(batch)])))
+        let outcome = try json(response.body)
+        let rejected = try #require(outcome["rejected"]?.arrayValue)
+        codes += try rejected.map { try #require($0.objectValue?["code"]?.stringValue) }
+        if let dot = rejected.first?.objectValue?["dot"] {
+          #expect(dot == batch[0].objectValue?["dot"])
+        }
+      }
+      #expect(codes == ["too_long", "unknown_field"])
+      #expect(try server.store.replica.report(Fixtures.report(2)) != nil)
+      #expect(try server.store.replica.report(Fixtures.report(4)) != nil)
+      #expect(try server.store.replica.status().changes == 2)
+    }
+  }
+
+  /// merge.md section 1: a report begins with its village, category and title.
+  @Test func aNewReportMustSetVillageCategoryAndTitle() async throws {
+    let server = try server()
+    try await server.application.test(.router) { client in
+      let auth: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
+      var state = ReportState(id: Fixtures.report(9))
+      let villageOnly = try state.write(
+        ReportEdit(values: [.village: .text("东村")]),
+        dot: Dot(replica: deviceReplica, counter: 1), attribution: Fixtures.author("李伟"))
+      var other = ReportState(id: Fixtures.report(10))
+      let noTitle = try other.write(
+        ReportEdit(values: [.village: .text("东村"), .category: .category(.hazard)]),
+        dot: Dot(replica: deviceReplica, counter: 2), attribution: Fixtures.author("李伟"))
+      let response = try await client.execute(
+        uri: "/v1/push", method: .post, headers: auth,
+        body: body(.object(["changes": .array([villageOnly.json, noTitle.json])])))
+      let rejected = try #require(try json(response.body)["rejected"]?.arrayValue)
+      #expect(
+        rejected.map { [$0.objectValue?["code"], $0.objectValue?["field"]] } == [
+          [.string("required"), .string("fields.category")],
+          [.string("required"), .string("fields.title")],
+        ])
+      #expect(try server.store.replica.status().changes == 0)
+    }
+  }
+
+  /// sync.md section 2: an unknown path is `404 not_found` as JSON, and one under
+  /// `/v1/admin/` is refused for its credential first, so it tells a stranger nothing.
+  @Test func unknownPathsAnswerNotFoundAsJSONAndAdministratorPathsAskForACredential()
+    async throws
+  {
+    let server = try server()
+    try await server.application.test(.router) { client in
+      let device: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
+      let admin: HTTPFields = [.authorization: "Bearer \(server.adminToken)"]
+      let cases: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status, String)] = [
+        ("/", .get, [:], .notFound, "not_found"),
+        ("/v1/nothing", .get, [:], .notFound, "not_found"),
+        ("/v2/pull", .get, device, .notFound, "not_found"),
+        ("/v1/admin/nothing", .get, [:], .unauthorized, "unauthenticated"),
+        ("/v1/admin/nothing", .post, device, .forbidden, "forbidden"),
+        (
+          "/v1/admin/nothing", .get, [.authorization: "Bearer lsn_x"], .unauthorized,
+          "unauthenticated"
+        ),
+        ("/v1/admin/nothing", .get, admin, .notFound, "not_found"),
+        ("/v1/admin", .get, admin, .notFound, "not_found"),
+      ]
+      for (uri, method, headers, status, code) in cases {
+        let response = try await client.execute(uri: uri, method: method, headers: headers)
+        #expect(response.status == status, "\(method) \(uri)")
+        #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+        let error = try #require(try json(response.body)["error"]?.objectValue, "\(uri)")
+        #expect(error["code"] == .string(code), "\(method) \(uri)")
+      }
     }
   }
 
@@ -182,4 +294,7 @@ import Testing
     }
   }
 }
-struct TestFailure: Error {}
+struct TestFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String = "the test could not go on") { self.description = description }
+}

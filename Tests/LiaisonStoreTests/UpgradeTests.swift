@@ -67,7 +67,10 @@ import Testing
       told == [
         StoreUpgrade(
           location: directory,
-          steps: ["v7: the change log finds a report by an integer key"], changes: 7)
+          steps: [
+            "v7: the change log finds a report by an integer key",
+            "v8: pulled changes a device could not accept",
+          ], changes: 7)
       ])
 
     _ = try ReplicaStore.open(in: directory) { told.append($0) }

@@ -36,6 +36,12 @@ struct Simulator: AsyncParsableCommand {
   )
   var scoped = 0.0
 
+  @Option(
+    help:
+      "The share of devices that run another version of liaison (0 to 1): now and then they send a change the server must refuse alone."
+  )
+  var otherVersion = 0.1
+
   @Option(help: "The township binary; default: beside this tool.")
   var township: String?
 
@@ -46,6 +52,9 @@ struct Simulator: AsyncParsableCommand {
     guard (1...200).contains(devices) else { throw ValidationError("--devices is 1 to 200") }
     guard kills >= 0 else { throw ValidationError("--kills cannot be negative") }
     guard (0...1).contains(scoped) else { throw ValidationError("--scoped is 0 to 1") }
+    guard (0...1).contains(otherVersion) else {
+      throw ValidationError("--other-version is 0 to 1")
+    }
   }
 
   func run() async throws {
@@ -60,6 +69,7 @@ struct Simulator: AsyncParsableCommand {
     configuration.devices = devices
     configuration.kills = kills
     configuration.scopedShare = scoped
+    configuration.otherVersionShare = otherVersion
     if let steps { configuration.steps = steps }
     if let minutes {
       configuration.duration = minutes * 60
