@@ -123,7 +123,7 @@ import Testing
     let status = Int(response.status.code)
     let answer = try? JSONValue(parsing: response.body.readableBytesView)
     #expect(status < 500, "\(context): \(status)")
-    guard let changes = Self.wellFormedChanges(body) else {
+    guard let changes = Self.wellFormedChanges(body, context: context) else {
       tally.refused += 1
       #expect((400..<500).contains(status), "\(context): \(status) for a malformed body")
       guard case .object(let members)? = answer, case .object(let error)? = members["error"],
@@ -186,13 +186,31 @@ import Testing
 
   /// The changes of a body the protocol must answer with 200, or nil for one it must refuse:
   /// a JSON object within the size limit whose `changes` is an array of at most 1,000.
-  static func wellFormedChanges(_ body: [UInt8]) -> [JSONValue]? {
-    guard body.count <= SyncLimits.maximumBodyBytes,
-      case .object(let members)? = try? JSONValue(parsing: body),
-      case .array(let changes)? = members["changes"],
+  ///
+  /// What is JSON is decided by ``ReferenceJSON`` and Foundation, not by the server's parser:
+  /// the changes are then read with that parser, and a body the oracle accepts and the parser
+  /// refuses is a defect.
+  static func wellFormedChanges(_ body: [UInt8], context: String) -> [JSONValue]? {
+    guard body.count <= SyncLimits.maximumBodyBytes, ReferenceJSON.fault(of: body) == nil else {
+      return nil
+    }
+    guard
+      let object = try? JSONSerialization.jsonObject(
+        with: Data(body), options: .fragmentsAllowed)
+    else {
+      Issue.record("\(context): the reference accepts JSON that Foundation refuses")
+      return nil
+    }
+    guard let members = object as? [String: Any], let changes = members["changes"] as? [Any],
       changes.count <= SyncLimits.maximumPushChanges
     else { return nil }
-    return changes
+    guard case .object(let parsed)? = try? JSONValue(parsing: body),
+      case .array(let items)? = parsed["changes"], items.count == changes.count
+    else {
+      Issue.record("\(context): the server's parser refuses or misreads a valid body")
+      return nil
+    }
+    return items
   }
 
   static func excerpt(_ body: [UInt8]) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
@@ -191,5 +192,29 @@ import Testing
       return false
     }
     #expect(FileManager.default.contents(atPath: file) == garbage)
+
+    // A store a later version wrote: it has applied a schema step this version does not know.
+    let newer = ScratchDirectory.make("store")
+    _ = try ReplicaStore.create(
+      in: newer, author: "李伟", villages: ["东村"], replica: Fixtures.replica(3), now: 0)
+    let newerFile = (newer as NSString).appendingPathComponent(ReplicaStore.fileName)
+    try DatabaseQueue(path: newerFile).write { db in
+      try db.execute(
+        sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: a step from the future')")
+    }
+    // Left alone: no schema step ran. (Its bytes may still change: GRDB makes a pool's
+    // write-ahead log exist by creating and dropping a table.)
+    func schema() throws -> [String] {
+      try DatabaseQueue(path: newerFile).read { db in
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY 1")
+          + String.fetchAll(
+            db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY 1")
+      }
+    }
+    let before = try schema()
+    #expect(before.contains("v99: a step from the future"))
+    #expect(throws: StoreError.newerVersion(path: newer)) { try ReplicaStore.open(in: newer) }
+    #expect(throws: StoreError.newerVersion(path: newer)) { try TownshipStore.open(in: newer) }
+    #expect(try schema() == before)
   }
 }

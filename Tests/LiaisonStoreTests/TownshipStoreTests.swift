@@ -33,15 +33,28 @@ import Testing
 
   @Test func tokensAreRecognisedAndOnlyTheirDigestsAreStored() throws {
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
+    let enrollment = try store.issueEnrollment(
+      name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0)
+    let enrolled = try store.enroll(code: enrollment.code, replica: deviceReplica, now: 1)
     #expect(try store.authenticate(token) == .administrator(name: "管理员"))
     #expect(throws: StoreError.access(.unauthenticated)) {
       try store.authenticate("lsn_" + String(repeating: "0", count: 64))
     }
-    let file = try String(
-      decoding: Data(
-        contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(ReplicaStore.fileName)),
-      as: UTF8.self)
-    #expect(!file.contains(token))
+    // Every file of the store, the write-ahead log included: a fresh write sits in the log
+    // until a checkpoint folds it into the database file, so reading that file alone could
+    // never find a token stored in clear.
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+    #expect(files.contains(ReplicaStore.fileName + "-wal"))
+    let bytes = try files.map { name in
+      try String(
+        decoding: Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)),
+        as: UTF8.self)
+    }.joined()
+    for secret in [token, enrolled.token, enrollment.code] {
+      #expect(!bytes.contains(secret))
+      // The read sees what the store wrote: each secret's digest is there in its place.
+      #expect(bytes.contains(Secret.digest(secret)))
+    }
   }
 
   @Test func anEnrolmentCodeWorksOnceAndBindsTheReplica() throws {
