@@ -47,7 +47,8 @@ extension AdminController {
     }
     return JSONResponse.make(
       .object([
-        "device": .string(device.id), "name": .string(device.name), "revoked": .integer(now),
+        "device": .string(device.id), "replica": .string(device.replica.description),
+        "name": .string(device.name), "revoked": .integer(now),
       ]))
   }
 

@@ -23,16 +23,22 @@ extension TextTable {
     /// identifiers and dates rigid so they are never cut.
     public var flexible: Bool
 
+    /// Whether a cell too wide for a shrunk ``flexible`` column continues on the lines below
+    /// instead of being cut with "…": for text that must be read whole, such as an audit
+    /// trail's reasons and names.
+    public var wraps: Bool
+
     /// A column titled `header`; every option defaults to the plain left-aligned,
     /// content-sized, never-truncated behaviour, so most columns need only a title.
     public init(
       _ header: String, minimumWidth: Int? = nil, alignRight: Bool = false,
-      flexible: Bool = false
+      flexible: Bool = false, wraps: Bool = false
     ) {
       self.header = header
       self.minimumWidth = minimumWidth
       self.alignRight = alignRight
       self.flexible = flexible
+      self.wraps = wraps
     }
   }
 }

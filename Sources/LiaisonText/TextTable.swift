@@ -26,7 +26,8 @@ public struct TextTable: Sendable, Hashable {
   /// Each column is as wide as its widest cell or header in terminal columns. When
   /// `maxWidth` (usually the terminal width) is set and the table is wider, flexible columns
   /// give up width, widest first, down to their minimum, and their cells are cut with "…";
-  /// if that is not enough the table stays wider, because rigid columns are never cut.
+  /// if that is not enough the table stays wider, because rigid columns are never cut. A
+  /// column that ``Column/wraps`` continues such cells on the lines below instead.
   /// Line breaks and tabs inside cells print as one space. Missing cells at the end of a
   /// row print empty; cells beyond the last column are ignored.
   public func render(rows: [[String]], maxWidth: Int?) -> String {
@@ -39,7 +40,15 @@ public struct TextTable: Sendable, Hashable {
     var output = line(headers, widths: widths)
     output += line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
     for row in cells {
-      output += line(row, widths: widths)
+      // A wrapping column's cell takes as many lines as it needs; the others print on the
+      // first and leave the lines below blank.
+      let pieces = columns.indices.map { index in
+        columns[index].wraps
+          ? DisplayWidth.wrap(row[index], toWidth: widths[index]) : [row[index]]
+      }
+      for number in 0..<pieces.map(\.count).max()! {
+        output += line(pieces.map { number < $0.count ? $0[number] : "" }, widths: widths)
+      }
     }
     return output
   }

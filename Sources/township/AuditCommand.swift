@@ -42,10 +42,17 @@ struct AuditCommand: AsyncParsableCommand {
       AdminPresentation.printJSON(id == nil ? members["entries"]! : .object(members))
       return
     }
+    // Devices are named everywhere by their replica id's first 8 digits, as `township
+    // devices` and `conflict show` name them; the trail records the device id.
+    let devices = try await administrator.withClient { client in try await client.devices() }
+    var replicas: [String: String] = [:]
+    for device in devices.objects("devices") {
+      replicas[device.text("id")] = String(device.text("replica").prefix(8))
+    }
     var lines = answer.objects("entries").map { entry in
-      // Report and device ids are long; their first 8 characters name them, as everywhere.
+      // Report ids are long; their first 8 characters name them, as everywhere.
       let subject = entry.text("subject")
-      let named = subject.count == 36 ? String(subject.prefix(8)) : subject
+      let named = replicas[subject] ?? (subject.count == 36 ? String(subject.prefix(8)) : subject)
       let detail = entry.text("detail")
       return Line(
         time: entry.integer("time") ?? 0, who: entry.text("actor"),
@@ -55,9 +62,11 @@ struct AuditCommand: AsyncParsableCommand {
     lines += answer.objects("changes").enumerated().map { Self.line($1, first: $0 == 0) }
     lines.sort { $0.time < $1.time }
     guard !lines.isEmpty else { return print("Nothing recorded yet.") }
+    // Who and why are the point of an audit trail: they wrap, never cut, even in a pipe.
     let table = TextTable(columns: [
-      .init("TIME"), .init("WHO", flexible: true),
-      .init("WHAT", minimumWidth: 40, flexible: true), .init("REASON", flexible: true),
+      .init("TIME"), .init("WHO", minimumWidth: 10, flexible: true, wraps: true),
+      .init("WHAT", minimumWidth: 24, flexible: true, wraps: true),
+      .init("REASON", minimumWidth: 16, flexible: true, wraps: true),
     ])
     print(
       table.render(
@@ -88,11 +97,17 @@ struct AuditCommand: AsyncParsableCommand {
       parts.append(deleting ? "deleted" : "restored")
     }
     let (author, device) = (change.text("author"), change.text("device"))
+    let replica = change.text("replica").prefix(8)
+    // The server's own writes are resolutions, already named by their audit entry; a device
+    // is its liaison's name and its replica id's first 8 digits, as `conflict show` has it.
+    let who =
+      device == "township"
+      ? author
+      : device.isEmpty || device == author
+        ? "\(author) (\(replica))" : "\(author) (\(device) \(replica))"
     return Line(
-      time: change.integer("time") ?? 0,
-      // The server's own writes are resolutions, already named by their audit entry.
-      who: [author, "", "township"].contains(device) ? author : "\(author) (\(device))",
-      what: parts.joined(separator: "; "), reason: "")
+      time: change.integer("time") ?? 0, who: who, what: parts.joined(separator: "; "),
+      reason: "")
   }
 
   private static func isoTimes(_ members: [String: JSONValue]) -> JSONValue {

@@ -33,15 +33,9 @@ struct ConflictView {
     let limit = max(10, width - DisplayWidth.of(indent))
     var output = ""
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var piece = ""
-      for character in DisplayWidth.singleLine(String(line)) {
-        if DisplayWidth.of(piece) + DisplayWidth.of(String(character)) > limit {
-          output += indent + piece + "\n"
-          piece = ""
-        }
-        piece.append(character)
+      for piece in DisplayWidth.wrap(DisplayWidth.singleLine(String(line)), toWidth: limit) {
+        output += indent + piece + "\n"
       }
-      output += indent + piece + "\n"
     }
     return output
   }

@@ -9,6 +9,8 @@ struct DevicesCommand: AsyncParsableCommand {
     commandName: "devices",
     abstract: "List enrolled devices: villages, last seen, changes waiting for them, revoked.",
     discussion: """
+      DEVICE is the first 8 digits of the device's replica id: the same id `township \
+      conflict show`, `township audit` and `--all-from` use, and what `township revoke` takes. \
       PENDING counts the changes to the device's villages that it has not pulled yet; it \
       drops to 0 when the device next syncs.
         township devices
@@ -38,13 +40,13 @@ struct DevicesCommand: AsyncParsableCommand {
       return print("No device is enrolled yet; `township enroll --name NAME --village V` starts.")
     }
     let table = TextTable(columns: [
-      .init("ID"), .init("NAME", flexible: true),
+      .init("DEVICE"), .init("NAME", flexible: true),
       .init("VILLAGES", minimumWidth: 6, flexible: true),
       .init("LAST SEEN"), .init("PENDING", alignRight: true), .init("REVOKED"),
     ])
     let rows = devices.map { device in
       [
-        String(device.text("id").prefix(8)), device.text("name"),
+        String(device.text("replica").prefix(8)), device.text("name"),
         device.texts("villages").joined(separator: ", "),
         device.integer("last_seen").map(ReportPresentation.time) ?? "never",
         String(device.integer("pending") ?? 0),
@@ -60,14 +62,16 @@ struct RevokeCommand: AsyncParsableCommand {
     commandName: "revoke",
     abstract: "Revoke a device: the server refuses it from its next request on.",
     discussion: """
-      DEVICE is a device id, a unique prefix of one, or the liaison's name. The reason goes \
-      into the audit trail.
+      DEVICE is the device as `township devices` shows it (its replica id's first 8 \
+      digits), any unique prefix of its replica or device id, or the liaison's name. The \
+      reason goes into the audit trail.
         township revoke 9c1e --reason "设备丢失"
         township revoke 李伟 --reason "调离本乡"
       """)
 
   @OptionGroup var administrator: AdministratorOptions
-  @Argument(help: "The device id, a unique prefix of it, or the liaison's name.")
+  @Argument(
+    help: "The device (a unique prefix of its replica or device id), or the liaison's name.")
   var device: String
   @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
   var reason = ""
@@ -80,6 +84,6 @@ struct RevokeCommand: AsyncParsableCommand {
     let answer = try await administrator.withClient { client in
       try await client.revoke(device: device, reason: reason)
     }
-    print("Revoked \(answer.text("name"))'s device \(answer.text("device").prefix(8)).")
+    print("Revoked \(answer.text("name"))'s device \(answer.text("replica").prefix(8)).")
   }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiaisonCodec
+import LiaisonPresentation
 import LiaisonSync
 
 struct EnrollCommand: AsyncParsableCommand {
@@ -8,6 +10,7 @@ struct EnrollCommand: AsyncParsableCommand {
     abstract: "Issue a one-time enrolment code for a liaison's device and the villages it serves.",
     discussion: """
         township enroll --name 李伟 --village 东村 --village 西村
+        township enroll --name 李伟 --village 东村 --format json
       The liaison then runs `liaison enroll --server URL --code CODE` on the device.
       """)
 
@@ -21,6 +24,9 @@ struct EnrollCommand: AsyncParsableCommand {
 
   @Option(help: "How long the code stays valid, in hours (at most 720).")
   var hours: Int64 = 24
+
+  @Option(help: "table (the code alone on standard output) or json (code, name, villages, expiry).")
+  var format = OutputFormat.table
 
   func validate() throws {
     if village.isEmpty { throw ValidationError("give at least one --village") }
@@ -36,6 +42,15 @@ struct EnrollCommand: AsyncParsableCommand {
     // administrator's terms, not the device's ("your changes are kept...").
     let issued = try await administrator.withClient { client in
       try await client.issueEnrollment(name: name, villages: villages, expiresInSeconds: seconds)
+    }
+    if format == .json {
+      AdminPresentation.printJSON(
+        .object([
+          "code": .string(issued.code), "name": .string(name),
+          "villages": .array(villages.map { .string($0) }),
+          "expires_at": .string(ReportPresentation.isoTime(issued.expiresAt)),
+        ]))
+      return
     }
     let expires = Date(timeIntervalSince1970: Double(issued.expiresAt) / 1000)
     print(issued.code)

@@ -199,7 +199,9 @@ import Testing
     #expect(reports.count == 1)
     let csv = try town.server.run("export", "--format", "csv")
     #expect(csv.succeeded && csv.output.contains("王五") && csv.output.contains("assignee"))
-    #expect(try town.server.run("audit").output.contains("export reports township: 1 reports"))
+    let trail = try town.server.run("audit", "--format", "json").output
+    #expect(trail.contains("\"action\" : \"export reports\""), "\(trail)")
+    #expect(trail.contains("\"detail\" : \"1 reports\""), "\(trail)")
     #expect(town.server.stop() == 0)
   }
 
@@ -257,6 +259,76 @@ import Testing
     try expectNoConflict(town)
     #expect(try shown(town.a, town.report)["details"] == .string(long))
     #expect(town.server.stop() == 0)
+  }
+
+  /// One id per device: `devices`, `conflict show`, `audit` and `revoke` all name a device by
+  /// its replica id's first 8 digits, so an administrator can match them.
+  @Test func everyCommandNamesADeviceByTheSameId() throws {
+    let town = try township()
+    #expect(try town.a.run("edit", town.report, "--title", "甲").succeeded)
+    #expect(try town.b.run("edit", town.report, "--title", "乙").succeeded)
+    try town.syncAll()
+    let replica = String(try ReplicaStore.open(in: town.b.home).info().id.description.prefix(8))
+    let devices = try town.server.run("devices")
+    #expect(devices.output.contains(replica), "\(devices.output)")
+    #expect(devices.output.contains("DEVICE"), "\(devices.output)")
+    #expect(try town.server.run("conflict", "show", town.report).output.contains("王芳 (\(replica))"))
+    let audit = try town.server.run("audit", town.report)
+    #expect(audit.output.contains("王芳 (\(replica))"), "\(audit.output)")
+    let revoked = try town.server.run("revoke", replica, "--reason", "设备丢失")
+    #expect(revoked.succeeded, "\(revoked.error)")
+    #expect(revoked.output.contains(replica), "\(revoked.output)")
+    #expect(try town.server.run("audit").output.contains("revoke device \(replica)"))
+    #expect(town.server.stop() == 0)
+  }
+
+  /// An audit trail's reasons and names are its point: shown whole, wrapped, even in a pipe.
+  @Test func theAuditTrailShowsReasonsAndNamesWhole() throws {
+    let town = try township()
+    let name = "Township office duty administrator"
+    let added = try town.server.run("admin", "add", name)
+    #expect(added.succeeded, "\(added.error)")
+    let token = added.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    let reason =
+      "checked with both households on site; the east family keeps the channel on weekdays "
+      + "and the west family at weekends until the harvest ends, as agreed in the village office"
+    let revoked = try town.server.run(
+      ["revoke", "王芳", "--reason", reason, "--server", town.server.url],
+      environment: ["TOWNSHIP_TOKEN": token])
+    #expect(revoked.succeeded, "\(revoked.error)")
+    let audit = try town.server.run("audit")
+    expectFits(audit)
+    #expect(!audit.output.contains("…"), "\(audit.output)")
+    let words = audit.output.split(whereSeparator: \.isWhitespace)
+    var rest = words[...]
+    // Every word of the reason and the name, in order.
+    for word in (name + " " + reason).split(separator: " ") {
+      guard let found = rest.firstIndex(of: word) else {
+        Issue.record("\"\(word)\" is missing from\n\(audit.output)")
+        break
+      }
+      rest = rest[found...]
+    }
+    #expect(town.server.stop() == 0)
+  }
+
+  @Test func enrollPrintsItsCodeAsJSONForScripts() throws {
+    let server = try TownshipProcess()
+    let outcome = try server.run(
+      "enroll", "--name", "李伟", "--village", "东村", "--village", "西村", "--format", "json")
+    guard case .object(let members) = try json(outcome) else { throw Unexpected() }
+    #expect(members["name"] == .string("李伟"))
+    #expect(members["villages"] == .array([.string("东村"), .string("西村")]))
+    guard case .string(let code)? = members["code"],
+      case .string(let expiry)? = members["expires_at"]
+    else { throw Unexpected() }
+    #expect(code.count == 16)
+    #expect(expiry.hasSuffix("Z"), "\(expiry)")
+    // The code works.
+    let device = CommandLineRunner()
+    #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)
+    #expect(try device.run("enroll", "--server", server.url, "--code", code).succeeded)
+    #expect(server.stop() == 0)
   }
 
   @Test func aResolutionAgainstAReportChangedSinceItWasShownIsRefused() throws {
