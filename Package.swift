@@ -24,19 +24,31 @@ let package = Package(
     .target(name: "LiaisonMerge"),
     // JSON and canonical encoding of merge-core values, with validation at the edge.
     .target(name: "LiaisonCodec", dependencies: ["LiaisonMerge"]),
-    // A replica persisted in SQLite: report states, the change log, sync checkpoints.
+    // The township's rules (what a push refuses, scope, conflict decisions, a report's
+    // version) and the storage contract every backend implements. No SQLite here.
+    .target(
+      name: "LiaisonTownship",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // A replica persisted in SQLite: report states, the change log, sync checkpoints; and the
+    // township's embedded SQLite backend.
     .target(
       name: "LiaisonStore",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", .product(name: "GRDB", package: "GRDB.swift"),
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // The township server: the sync protocol over HTTP with Hummingbird.
+    // The protocol's wire types: what clients, servers and (later) servers of servers send.
+    .target(name: "LiaisonWire", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship"]),
+    // The township server: the sync protocol over HTTP with Hummingbird, over any storage.
     .target(
       name: "LiaisonServer",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonPresentation",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonWire",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
@@ -71,7 +83,7 @@ let package = Package(
     .target(
       name: "LiaisonPresentation",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -166,6 +178,14 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
+    // The storage conformance suite: every TownshipStorage backend runs the same tests.
+    .testTarget(
+      name: "LiaisonTownshipTests",
+      dependencies: [
+        "LiaisonTownship", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
+        "LiaisonTestScratch",
+      ]
+    ),
     .testTarget(
       name: "LiaisonServerTests",
       dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonText
+import LiaisonWire
 
 /// How reports, values and times read on a terminal and in JSON.
 public enum ReportPresentation {
@@ -14,16 +15,12 @@ public enum ReportPresentation {
 
   /// A time as ISO 8601 in UTC, for scripts.
   public static func isoTime(_ milliseconds: Int64) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    WireTime.text(milliseconds)
   }
 
   /// Reads back a time written by ``isoTime(_:)``.
   public static func milliseconds(isoTime text: String) -> Int64? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    WireTime.milliseconds(text)
   }
 
   /// The columns a terminal shows, or nil when output goes to a file or pipe.

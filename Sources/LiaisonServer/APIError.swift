@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
+import LiaisonTownship
 
 /// An error answer of `protocol/sync.md` section 4: a status and
 /// `{"error": {"code", "message", "field"?}}`.
@@ -76,5 +76,14 @@ enum JSONResponse {
     Response(
       status: status, headers: [.contentType: "application/json; charset=utf-8"],
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(value))))
+  }
+}
+
+/// Runs a storage call and answers its refusal as ``APIError/from(_:)`` maps it.
+func storage<T>(_ body: () async throws(StoreError) -> T) async throws(APIError) -> T {
+  do {
+    return try await body()
+  } catch {
+    throw APIError.from(error)
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
+import LiaisonTownship
 
 extension AdminController {
   /// Devices, revocations, the audit trail and administrators.
@@ -16,7 +16,7 @@ extension AdminController {
   }
 
   private func devices() async throws -> Response {
-    let devices = try await Self.guarded { () throws(StoreError) in try store.devices() }
+    let devices = try await storage { () async throws(StoreError) in try await store.devices() }
     return JSONResponse.make(
       .object([
         "devices": .array(
@@ -39,9 +39,9 @@ extension AdminController {
     let selector = try body.string("device")
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
     let now = clock()
-    let device = try await Self.guarded { () throws(StoreError) in
-      let device = try store.findDevice(selector)
-      try store.revoke(
+    let device = try await storage { () async throws(StoreError) in
+      let device = try await store.findDevice(selector)
+      try await store.revoke(
         device: device.id, by: context.principal?.name ?? "", reason: reason, now: now)
       return device
     }
@@ -54,8 +54,8 @@ extension AdminController {
 
   private func audit(_ request: Request) async throws -> Response {
     let subject = request.uri.queryParameters["subject"].map(String.init)
-    let entries = try await Self.guarded { () throws(StoreError) in
-      try store.auditTrail(subject: subject)
+    let entries = try await storage { () async throws(StoreError) in
+      try await store.auditTrail(subject: subject)
     }
     return JSONResponse.make(.object(["entries": .array(entries.map(Self.json))]))
   }
@@ -64,10 +64,10 @@ extension AdminController {
   /// administrator action about it.
   func reportAudit(_ context: TownshipContext) async throws -> Response {
     let id = try await reportID(context)
-    let (entries, history, names) = try await Self.guarded { () throws(StoreError) in
+    let (entries, history, names) = try await storage { () async throws(StoreError) in
       (
-        try store.auditTrail(subject: id.description), try store.replica.history(id),
-        try store.replicaNames()
+        try await store.auditTrail(subject: id.description), try await store.history(of: id),
+        try await store.replicaNames()
       )
     }
     return JSONResponse.make(
@@ -105,8 +105,8 @@ extension AdminController {
         .badRequest, code: error.problem.code, message: error.description, field: "name")
     }
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
-    let token = try await Self.guarded { () throws(StoreError) in
-      try store.addAdministrator(
+    let token = try await storage { () async throws(StoreError) in
+      try await store.addAdministrator(
         name, by: context.principal?.name ?? "", reason: reason, now: clock())
     }
     return JSONResponse.make(

@@ -2,13 +2,13 @@ import Foundation
 import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonPresentation
-import LiaisonStore
+import LiaisonTownship
+import LiaisonWire
 
 /// The administrator's endpoints of `protocol/sync.md` section 6: conflicts and their
 /// resolution, reports and the export, devices, the audit trail and administrators.
 struct AdminController: Sendable {
-  let store: TownshipStore
+  let store: any TownshipStorage
   let clock: @Sendable () -> Int64
 
   /// Routes of the `/v1/admin` group, behind authentication and ``AdministratorMiddleware``.
@@ -26,9 +26,9 @@ struct AdminController: Sendable {
     let parameters = request.uri.queryParameters
     let village = parameters["village"].map(String.init)
     let category = try parameters["category"].map { try Self.parse(String($0), as: .category) }
-    let names = try await Self.guarded { () throws(StoreError) in try store.replicaNames() }
-    let conflicts = try await Self.guarded { () throws(StoreError) in
-      try store.conflicts(village: village, category: category?.description)
+    let names = try await storage { () async throws(StoreError) in try await store.replicaNames() }
+    let conflicts = try await storage { () async throws(StoreError) in
+      try await store.conflicts(village: village, category: category?.description)
     }
     return JSONResponse.make(
       .object([
@@ -77,17 +77,17 @@ struct AdminController: Sendable {
       query.limit = limit == 0 ? nil : limit
     }
     let filters = query
-    let reports = try await Self.guarded { () throws(StoreError) in
-      try store.replica.list(filters)
+    let reports = try await storage { () async throws(StoreError) in
+      try await store.reports(filters)
     }
-    return JSONResponse.make(.object(["reports": .array(reports.map(ReportListing.json))]))
+    return JSONResponse.make(.object(["reports": .array(reports.map(\.json))]))
   }
 
   /// One report's whole state with its version, and the devices that wrote to it by name, so
   /// `township conflict show` can put every concurrent value side by side.
   private func report(_ context: TownshipContext) async throws -> Response {
     let state = try await reportState(context)
-    let names = try await Self.guarded { () throws(StoreError) in try store.replicaNames() }
+    let names = try await storage { () async throws(StoreError) in try await store.replicaNames() }
     var writers = Set(Field.valueFields.flatMap { state[$0].entries.map(\.dot.replica) })
     writers.formUnion(state.deletion.entries.map(\.dot.replica))
     writers.formUnion(state.notes.notes.map(\.dot.replica))
@@ -108,7 +108,8 @@ struct AdminController: Sendable {
     let resolution: Resolution
     if body.members["all_from"] != nil {
       let selector = try body.string("all_from")
-      let device = try await Self.guarded { () throws(StoreError) in try store.findDevice(selector)
+      let device = try await storage { () async throws(StoreError) in
+        try await store.findDevice(selector)
       }
       resolution = .allFrom(device.replica, device: device.name)
     } else {
@@ -134,8 +135,8 @@ struct AdminController: Sendable {
           "give either pick (a number) or value (a string) with field, or all_from alone")
       }
     }
-    let outcome = try await Self.guarded { () throws(StoreError) in
-      try store.resolve(
+    let outcome = try await storage { () async throws(StoreError) in
+      try await store.resolve(
         id, resolution, expecting: expected, by: administrator, reason: reason, now: clock())
     }
     return JSONResponse.make(
@@ -150,34 +151,30 @@ struct AdminController: Sendable {
   private func export(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let includeDeleted = request.uri.queryParameters["all"] == "true"
     let administrator = context.principal?.name ?? ""
-    let states = try await Self.guarded { () throws(StoreError) in
-      var states: [JSONValue] = []
-      try store.replica.forEachReport(includeDeleted: includeDeleted) { states.append($0.json) }
-      // Reports name people: who took a copy of all of them is part of the trail.
-      try store.record(
-        "export reports", subject: "township",
-        detail: "\(states.count) reports" + (includeDeleted ? ", deleted included" : ""),
-        by: administrator, now: clock())
-      return states
-    }
+    // Reports name people: who took a copy of all of them goes into the trail with it.
+    let states = try await storage { () async throws(StoreError) in
+      try await store.export(includeDeleted: includeDeleted, by: administrator, now: clock())
+    }.map(\.json)
     return JSONResponse.make(.object(["reports": .array(states)]))
   }
 
   func reportID(_ context: TownshipContext) async throws -> ReportID {
     let text = context.parameters.get("id") ?? ""
-    return try await Self.guarded { () throws(StoreError) in try store.replica.resolve(text) }
+    return try await storage { () async throws(StoreError) in
+      try await store.reportID(matching: text)
+    }
   }
 
   private func reportState(_ context: TownshipContext) async throws -> ReportState {
     let id = try await reportID(context)
     guard
-      let state = try await Self.guarded({ () throws(StoreError) in try store.replica.report(id) })
+      let state = try await storage({ () async throws(StoreError) in try await store.report(id) })
     else { throw APIError.from(.unknownReport(id.description)) }
     return state
   }
 
   static func device(
-    _ replica: ReplicaID, _ names: [ReplicaID: (device: String, name: String)]
+    _ replica: ReplicaID, _ names: [ReplicaID: ReplicaName]
   ) -> JSONValue {
     let known = names[replica]
     return .object([
@@ -192,13 +189,5 @@ struct AdminController: Sendable {
       throw APIError(
         .badRequest, code: error.problem.code, message: error.description, field: field.rawValue)
     }
-  }
-
-  /// Runs a store call on ``StoreWork``'s threads: a township-wide export, or a slow disk,
-  /// must not hold one of the cooperative pool's few threads, which every request shares.
-  static func guarded<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T)
-    async throws(APIError) -> T
-  {
-    try await StoreWork.run(body)
   }
 }

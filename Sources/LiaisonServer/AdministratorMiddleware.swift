@@ -1,5 +1,5 @@
 import Hummingbird
-import LiaisonStore
+import LiaisonTownship
 
 /// Lets only administrators through: a device's credential, however valid, answers 403
 /// `forbidden` on every `/v1/admin/...` endpoint. Runs after ``AuthenticationMiddleware``.

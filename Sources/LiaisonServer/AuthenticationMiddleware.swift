@@ -1,10 +1,10 @@
 import Hummingbird
-import LiaisonStore
+import LiaisonTownship
 
 /// Recognises `Authorization: Bearer <token>` and records the principal in the context;
 /// refuses the request with 401 when the token is missing, unknown or revoked.
 struct AuthenticationMiddleware: RouterMiddleware {
-  let store: TownshipStore
+  let store: any TownshipStorage
 
   func handle(
     _ request: Request, context: TownshipContext,
@@ -23,6 +23,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
         .unauthorized, code: "unauthenticated", message: "send Authorization: Bearer <token>")
     }
     let token = String(header.dropFirst("Bearer ".count))
-    return try await StoreWork.run { () throws(StoreError) in try store.authenticate(token) }
+    return try await storage { () async throws(StoreError) in try await store.authenticate(token) }
   }
 }

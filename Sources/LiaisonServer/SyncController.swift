@@ -2,17 +2,19 @@ import Foundation
 import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
+import LiaisonTownship
 
 /// The endpoints of `protocol/sync.md`: health, enrolment, push, pull, and issuing codes.
 struct SyncController: Sendable {
-  let store: TownshipStore
+  let store: any TownshipStorage
   let clock: @Sendable () -> Int64
 
   /// Routes that need no credential.
   func addOpenRoutes(to group: RouterGroup<TownshipContext>) {
     group.get("health") { _, _ in
-      let server = try await StoreWork.run { () throws(StoreError) in try store.replica.info().id }
+      let server = try await storage { () async throws(StoreError) in
+        try await store.serverReplica()
+      }
       return JSONResponse.make(
         .object([
           "status": .string("ok"), "protocol": .array([.integer(1)]),
@@ -39,8 +41,8 @@ struct SyncController: Sendable {
         .badRequest, code: "invalid_id", message: "replica must be 32 lowercase hexadecimal digits",
         field: "replica")
     }
-    let enrolled = try await StoreWork.run { () throws(StoreError) in
-      try store.enroll(code: code, replica: replica, now: clock())
+    let enrolled = try await storage { () async throws(StoreError) in
+      try await store.enroll(code: code, replica: replica, now: clock())
     }
     return JSONResponse.make(
       .object([
@@ -54,16 +56,18 @@ struct SyncController: Sendable {
   private func push(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let device = try Self.device(context)
     let body = try await JSONBody.read(request)
-    guard case .array(let changes)? = body.members["changes"] else {
+    guard case .array(let items)? = body.members["changes"] else {
       throw APIError.malformed("the body must be {\"changes\": [change, ...]}", field: "changes")
     }
-    guard changes.count <= SyncLimits.maximumPushChanges else {
+    guard items.count <= SyncLimits.maximumPushChanges else {
       throw APIError(
         .contentTooLarge, code: "too_large",
         message: "at most \(SyncLimits.maximumPushChanges) changes per push")
     }
-    let outcome = try await StoreWork.run { () throws(StoreError) in
-      try store.push(changes, from: device, now: clock())
+    let outcome = try await storage { () async throws(StoreError) in
+      // Decoded into typed changes on a thread of the batch's own while the storage applies
+      // the changes before them.
+      try await store.push(PushBatch(items), from: device, now: clock())
     }
     return JSONResponse.make(
       .object([
@@ -102,11 +106,12 @@ struct SyncController: Sendable {
       limit = value
     }
     let (after, pageSize, now) = (cursor, limit, clock())
-    let page = try await StoreWork.run { () throws(StoreError) in
-      let page = try store.pull(after: after, limit: pageSize, for: device)
-      // For `township devices` (changes pending); bookkeeping that must never fail a pull.
-      if !page.more { try? store.recordPull(by: device, through: page.cursor, now: now) }
-      return page
+    let page = try await storage { () async throws(StoreError) in
+      try await store.pull(after: after, limit: pageSize, for: device)
+    }
+    // For `township devices` (changes pending); bookkeeping that must never fail a pull.
+    if !page.more {
+      do { try await store.recordPull(by: device, through: page.cursor, now: now) } catch {}
     }
     // The page is spliced from the logged bytes, members in canonical order, instead of
     // decoding each change only to encode it again.
@@ -162,8 +167,8 @@ struct SyncController: Sendable {
       }
     }
     let (milliseconds, now) = (lifetime * 1000, clock())
-    let enrollment = try await StoreWork.run { () throws(StoreError) in
-      try store.issueEnrollment(
+    let enrollment = try await storage { () async throws(StoreError) in
+      try await store.issueEnrollment(
         name: name, villages: villages, lifetime: milliseconds, by: administrator, now: now)
     }
     return JSONResponse.make(

@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
-import LiaisonStore
+import LiaisonTownship
 import Logging
 
 /// Builds the township server's router over a store, so tests build the same app.
 public func buildRouter(
-  store: TownshipStore, clock: @escaping @Sendable () -> Int64 = TownshipClock.now
+  store: any TownshipStorage, clock: @escaping @Sendable () -> Int64 = TownshipClock.now
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
@@ -24,7 +24,7 @@ public func buildRouter(
 
 /// Builds the application: the router, bound to `host:port`.
 public func buildApplication(
-  store: TownshipStore, host: String, port: Int, logger: Logger,
+  store: any TownshipStorage, host: String, port: Int, logger: Logger,
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
   Application(

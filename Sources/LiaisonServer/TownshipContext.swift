@@ -1,5 +1,5 @@
 import Hummingbird
-import LiaisonStore
+import LiaisonTownship
 
 /// The request context: Hummingbird's core storage plus who made the request, once the
 /// authentication middleware has recognised the token.

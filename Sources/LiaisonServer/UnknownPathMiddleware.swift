@@ -1,5 +1,5 @@
 import Hummingbird
-import LiaisonStore
+import LiaisonTownship
 
 /// Answers a request no route matched as `protocol/sync.md` section 2 promises: `404` with
 /// code `not_found` as JSON, and under `/v1/admin/` the credential's refusal first.
@@ -8,7 +8,7 @@ import LiaisonStore
 /// only for the routes it matched: without this, an unknown administrator path told a caller
 /// without a credential which paths exist.
 struct UnknownPathMiddleware: RouterMiddleware {
-  let store: TownshipStore
+  let store: any TownshipStorage
 
   func handle(
     _ request: Request, context: TownshipContext,

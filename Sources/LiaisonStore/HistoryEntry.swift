@@ -2,31 +2,6 @@ import Foundation
 import GRDB
 import LiaisonMerge
 
-/// One change to a report as this replica received it, with the values it replaced.
-public struct HistoryEntry: Sendable, Equatable {
-  /// One field's value before and after the change, as this replica showed them.
-  public struct FieldChange: Sendable, Equatable {
-    public let field: Field
-    public let old: FieldValue
-    public let new: FieldValue
-
-    public init(field: Field, old: FieldValue, new: FieldValue) {
-      self.field = field
-      self.old = old
-      self.new = new
-    }
-  }
-
-  /// The position in this replica's change log.
-  public let sequence: Int64
-  public let dot: Dot
-  public let attribution: Attribution
-  public let fields: [FieldChange]
-  public let note: String?
-  /// True for a delete, false for a restore, nil when the change did neither.
-  public let deleting: Bool?
-}
-
 extension ReplicaStore {
   /// Every change to a report in the order this replica received them, replayed so that
   /// each shows the values it replaced.

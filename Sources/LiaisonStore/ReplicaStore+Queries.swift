@@ -4,7 +4,7 @@ import LiaisonMerge
 
 extension ReplicaStore {
   /// The report whose id is `text` or starts with it, as git resolves commit prefixes.
-  public func resolve(_ text: String) throws(StoreError) -> ReportID {
+  public func reportID(matching text: String) throws(StoreError) -> ReportID {
     let prefix = text.lowercased()
     guard !prefix.isEmpty, prefix.count <= 36,
       prefix.allSatisfy({ $0.isHexDigit || $0 == "-" })
@@ -106,5 +106,14 @@ extension ReplicaStore {
       }
       after = (last.0, last.1)
     }
+  }
+
+  /// Every report state, oldest first, read in one transaction.
+  static func reportStates(_ db: Database, includeDeleted: Bool) throws -> [ReportState] {
+    try Data.fetchAll(
+      db,
+      sql:
+        "SELECT state FROM report \(includeDeleted ? "" : "WHERE deleted = 0") ORDER BY created_at, id"
+    ).map { try StoreRows.state($0) }
   }
 }

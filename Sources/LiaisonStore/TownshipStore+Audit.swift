@@ -2,21 +2,6 @@ import Foundation
 import GRDB
 import LiaisonMerge
 
-/// One line of the audit trail: who did what to which subject, when and why.
-public struct AuditEntry: Sendable, Equatable {
-  public let sequence: Int64
-  /// The server's clock, in milliseconds since 1970.
-  public let time: Int64
-  /// The administrator or liaison who acted.
-  public let actor: String
-  public let action: String
-  /// What the action was about: a report id, a device id, an administrator's name.
-  public let subject: String
-  public let detail: String
-  /// The reason the administrator gave; empty when none was given.
-  public let reason: String
-}
-
 extension TownshipStore {
   /// The audit trail, oldest first: all of it, or the entries whose subject starts with
   /// `subject` (a report or device id, or a prefix of one).
@@ -36,12 +21,18 @@ extension TownshipStore {
     }
   }
 
-  /// Records an action that changes nothing in the store but must be traceable, such as an
-  /// export of every report (reports name people).
-  public func record(
-    _ action: String, subject: String, detail: String, by actor: String, now: Int64
-  ) throws(StoreError) {
-    try replica.write { db in try Self.audit(db, now, actor, action, subject, detail, "") }
+  /// Every report's state, oldest first, and the export recorded in the audit trail in the
+  /// same transaction: reports name people, so who took a copy of all of them is traced.
+  public func export(includeDeleted: Bool, by administrator: String, now: Int64)
+    throws(StoreError) -> [ReportState]
+  {
+    try replica.write { db in
+      let states = try ReplicaStore.reportStates(db, includeDeleted: includeDeleted)
+      try Self.audit(
+        db, now, administrator, "export reports", "township",
+        "\(states.count) reports" + (includeDeleted ? ", deleted included" : ""), "")
+      return states
+    }
   }
 
   /// The longest reason an administrator may give, in Unicode scalars.

@@ -3,21 +3,6 @@ import GRDB
 import LiaisonCodec
 import LiaisonMerge
 
-/// One report in conflict, as `township conflicts` lists it.
-public struct ConflictSummary: Sendable, Equatable {
-  public let id: ReportID
-  public let village: String
-  public let category: String
-  public let title: String
-  /// The fields in conflict, sorted by name; `deleted` for a delete crossed with edits.
-  public let fields: [Field]
-  /// The replicas whose writes clash.
-  public let replicas: [ReplicaID]
-  /// When the oldest of its conflicts began, by the writers' clocks (milliseconds).
-  public let since: Int64
-  public let version: String
-}
-
 extension TownshipStore {
   /// The reports in conflict, oldest conflict first, optionally of one village or category.
   public func conflicts(village: String? = nil, category: String? = nil) throws(StoreError)
@@ -49,13 +34,13 @@ extension TownshipStore {
 
   /// The name to show for each replica that wrote to the township: enrolled devices by the
   /// liaison's name, the server's own replica as "township".
-  public func replicaNames() throws(StoreError) -> [ReplicaID: (device: String, name: String)] {
+  public func replicaNames() throws(StoreError) -> [ReplicaID: ReplicaName] {
     let server = try replica.info().id
     return try replica.read { db in
-      var names: [ReplicaID: (device: String, name: String)] = [server: ("township", "township")]
+      var names = [server: ReplicaName(device: "township", name: "township")]
       for row in try Row.fetchAll(db, sql: "SELECT id, name, replica FROM device") {
         if let id = ReplicaID(row["replica"] as String) {
-          names[id] = (device: row["id"] as String, name: row["name"] as String)
+          names[id] = ReplicaName(device: row["id"], name: row["name"])
         }
       }
       return names

@@ -2,17 +2,6 @@ import Foundation
 import GRDB
 import LiaisonMerge
 
-/// One enrolled device as `township devices` lists it.
-public struct DeviceSummary: Sendable, Equatable {
-  public let device: Device
-  public let enrolledAt: Int64
-  /// The server's clock at the device's last push or complete pull; nil if never seen.
-  public let lastSeenAt: Int64?
-  public let revokedAt: Int64?
-  /// Changes to reports in its villages, not its own, that it has not pulled yet.
-  public let pending: Int
-}
-
 extension TownshipStore {
   /// Every enrolled device, by name, with how many changes wait for its next pull.
   public func devices() throws(StoreError) -> [DeviceSummary] {

@@ -3,78 +3,60 @@ import GRDB
 import LiaisonCodec
 import LiaisonMerge
 
-/// The outcome of a push, change by change (`protocol/sync.md`, `POST /v1/push`).
-public struct PushOutcome: Sendable, Equatable {
-  /// One refused change: its position in the batch, its dot when it had one, and why.
-  public struct Rejection: Sendable, Equatable {
-    public let index: Int
-    public let dot: Dot?
-    public let code: String
-    public let field: String?
-    public let message: String
-  }
-
-  public var accepted = 0
-  public var duplicates = 0
-  public var rejected: [Rejection] = []
-}
-
-/// One page of a pull.
-public struct PullPage: Sendable {
-  /// The changes' canonical JSON as the log holds it: a pull copies bytes and decodes
-  /// nothing, because every change was checked when it was first accepted.
-  public let bodies: [[UInt8]]
-  /// Where the next page starts: the server sequence of the last change considered.
-  public let cursor: Int64
-  public let more: Bool
-}
-
 extension TownshipStore {
-  /// Judges and applies a device's batch of changes in one transaction; each bad change is
-  /// refused alone with its reason, and the rest are applied and durable when this returns.
+  /// ``push(_:from:now:)`` of changes given as their JSON, decoded as the server decodes a
+  /// pushed body.
   public func push(_ changes: [JSONValue], from device: Device, now: Int64) throws(StoreError)
     -> PushOutcome
   {
-    let pipeline = PreparationPipeline(changes)
-    return try replica.write { db in
+    try push(PushBatch(changes), from: device, now: now)
+  }
+
+  /// Judges and applies a device's batch of changes in one transaction; each bad change is
+  /// refused alone with its reason, and the rest are applied and durable when this returns.
+  public func push(_ batch: PushBatch, from device: Device, now: Int64) throws(StoreError)
+    -> PushOutcome
+  {
+    try replica.write { db in
       var outcome = PushOutcome()
       var highest =
         try Int64.fetchOne(
           db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
       let transaction = StoreTransaction(db)
-      for index in changes.indices {
+      for index in 0..<batch.count {
         let prepared: PreparedChange
-        switch pipeline.prepared(at: index) {
+        switch batch.prepared(at: index) {
         case .success(let ready):
           prepared = ready
-        case .failure(let error):
+        case .failure(let unreadable):
           // A change this server cannot accept still used its counter on the device, which
           // never sends it again: the device's next change must not count as a skip, or an
           // older or newer client's one refused change would block every later write.
-          let dot = Self.readableDot(of: changes[index])
+          let dot = unreadable.dot
           if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
             highest = max(highest, Int64(dot.counter))
           }
           outcome.rejected.append(
             .init(
-              index: index, dot: dot, code: error.problem.code, field: error.field,
-              message: error.description))
+              index: index, dot: dot, code: unreadable.error.problem.code,
+              field: unreadable.error.field, message: unreadable.error.description))
           continue
         }
         let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
-        if let refusal = try Self.refusal(
+        if let refusal = try PushRules.refusal(
           of: change, from: device, highest: highest, village: stored?.village,
           wasInScope: { try stored.map { try Self.wasInScope($0.key, for: device, db) } ?? false })
         {
           outcome.rejected.append(
             .init(
-              index: index, dot: change.dot, code: refusal.0, field: refusal.1, message: refusal.2))
-          if refusal.0 != "skipped_counter", change.dot.replica == device.replica {
+              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
+              message: refusal.message))
+          if PushRules.advancesCounter(refusal) {
             highest = max(highest, Int64(change.dot.counter))
           }
-          if refusal.0 == "out_of_scope" {
-            try Self.keepRefused(change, from: device, reason: refusal.2, now: now, db)
+          if refusal.code == "out_of_scope" {
+            try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
           }
           continue
         }
@@ -90,12 +72,12 @@ extension TownshipStore {
           // The same dot on different content: the device reused a counter, as one whose
           // store was restored from a backup would. Counting it as a duplicate would drop
           // the liaison's write without a word.
-          let message =
-            "counter \(change.dot.counter) of this device already names a different change; the device reused a counter (was its store restored from a copy?)"
+          let refusal = PushRules.dotReused(change.dot)
           outcome.rejected.append(
-            .init(index: index, dot: change.dot, code: "dot_reused", field: "dot", message: message)
-          )
-          try Self.keepRefused(change, from: device, reason: message, now: now, db)
+            .init(
+              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
+              message: refusal.message))
+          try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
         }
       }
       try db.execute(
@@ -217,58 +199,5 @@ extension TownshipStore {
       }
     }
     return false
-  }
-
-  /// Why a decoded change may not be applied for this device, or nil: (code, field, message).
-  private static func refusal(
-    of change: Change, from device: Device, highest: Int64, village current: String?,
-    wasInScope: () throws -> Bool
-  ) throws -> (String, String?, String)? {
-    if change.dot.replica != device.replica {
-      return (
-        "forged_dot", "dot",
-        "the change's dot belongs to replica \(change.dot.replica), not to this device"
-      )
-    }
-    if Int64(change.dot.counter) > highest + 1 {
-      return (
-        "skipped_counter", "dot",
-        "counter \(change.dot.counter) skips past \(highest + 1); push changes in order"
-      )
-    }
-    // A report that has left the device's villages still takes its writes if it was ever in
-    // one of them: the liaison held it and wrote in good faith, usually while the move was
-    // on its way, and nothing a liaison wrote may be lost. Its pulls still leave it out.
-    if let current, !device.villages.contains(current), try !wasInScope() {
-      return (
-        "out_of_scope", "report",
-        "report \(change.report) belongs to village \(current), which this device is not enrolled for"
-      )
-    }
-    if let write = change.fields[.village] {
-      guard case .text(let village) = write.value, device.villages.contains(village) else {
-        return (
-          "out_of_scope", "fields.village.value",
-          "this device is not enrolled for village \(write.value)"
-        )
-      }
-    }
-    if current == nil {
-      // merge.md section 1: a report begins with its village, category and title, or it
-      // would be listed everywhere with neither.
-      for field in [Field.village, .category, .title] where change.fields[field] == nil {
-        return (
-          "required", "fields.\(field.rawValue)",
-          "report \(change.report) is new here, and a new report must set village, category and title; this change does not set \(field.rawValue)"
-        )
-      }
-    }
-    return nil
-  }
-
-  /// The dot of a change that failed to decode, when its `dot` member alone is well formed.
-  static func readableDot(of change: JSONValue) -> Dot? {
-    guard case .object(let members) = change, let dot = members["dot"] else { return nil }
-    return try? Dot(json: dot, path: "dot")
   }
 }

@@ -12,6 +12,6 @@ struct ReportSelection: ParsableArguments {
   /// Opens the store and resolves the id.
   func resolve() throws -> (ReplicaStore, ReportID) {
     let store = try storeOptions.open()
-    return (store, try store.resolve(id))
+    return (store, try store.reportID(matching: id))
   }
 }

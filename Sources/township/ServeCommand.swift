@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         metadata: ["seconds": "\(String(format: "%.1f", Date().timeIntervalSince(opening)))"])
     }
     let app = buildApplication(
-      store: store, host: host, port: port, logger: logger,
+      store: SQLiteTownshipStorage(store), host: host, port: port, logger: logger,
       onServerRunning: { port in
         // One line a script can wait for, on standard output.
         FileHandle.standardOutput.write(

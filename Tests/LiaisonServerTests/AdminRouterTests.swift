@@ -46,7 +46,8 @@ import Testing
     return Township(
       store: store, adminToken: token, deviceToken: enrolled[0].token, report: scenario.report,
       application: Application(
-        router: buildRouter(store: store, clock: { 1_000 }), logger: quietLogger))
+        router: buildRouter(store: SQLiteTownshipStorage(store), clock: { 1_000 }),
+        logger: quietLogger))
   }
 
   func json(_ buffer: ByteBuffer) throws -> [String: JSONValue] {

@@ -69,7 +69,8 @@ import Testing
       let (store, token) = try server()
       var logger = Logger(label: "fuzz")
       logger.logLevel = .critical
-      let application = Application(router: buildRouter(store: store), logger: logger)
+      let application = Application(
+        router: buildRouter(store: SQLiteTownshipStorage(store)), logger: logger)
       let corpus = try mutator.corpus(firstCounter: 1) + mutator.corpus(firstCounter: 19)
       let count = min(Self.inputsPerServer, Self.inputs - input)
       var bodies: [[UInt8]] = []

@@ -25,7 +25,8 @@ import Testing
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     return Server(
       store: store, adminToken: token,
-      application: Application(router: buildRouter(store: store), logger: quietLogger))
+      application: Application(
+        router: buildRouter(store: SQLiteTownshipStorage(store)), logger: quietLogger))
   }
 
   func json(_ buffer: ByteBuffer) throws -> [String: JSONValue] {

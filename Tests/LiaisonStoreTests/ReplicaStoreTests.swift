@@ -101,13 +101,13 @@ import Testing
     let second = ReportID("3f2b0000-0000-4000-8000-000000000002")!
     try store.create(newReport(), id: first, time: 1)
     try store.create(newReport(), id: second, time: 2)
-    #expect(try store.resolve("3f2a") == first)
-    #expect(try store.resolve("3F2B") == second)
+    #expect(try store.reportID(matching: "3f2a") == first)
+    #expect(try store.reportID(matching: "3F2B") == second)
     #expect(throws: StoreError.ambiguousReport("3f2", matches: [first, second])) {
-      try store.resolve("3f2")
+      try store.reportID(matching: "3f2")
     }
-    #expect(throws: StoreError.unknownReport("9")) { try store.resolve("9") }
-    #expect(throws: StoreError.malformedReportID("xyz")) { try store.resolve("xyz") }
+    #expect(throws: StoreError.unknownReport("9")) { try store.reportID(matching: "9") }
+    #expect(throws: StoreError.malformedReportID("xyz")) { try store.reportID(matching: "xyz") }
   }
 
   @Test(arguments: StoreKind.allCases)

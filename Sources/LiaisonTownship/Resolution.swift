@@ -11,7 +11,7 @@ public enum Resolution: Sendable, Equatable {
   case allFrom(ReplicaID, device: String)
 
   /// How the audit trail words the decision.
-  var summary: String {
+  public var summary: String {
     switch self {
     case .pick(_, let number): "picked value \(number)"
     case .value: "a value typed in"
@@ -29,4 +29,11 @@ public struct ResolutionOutcome: Sendable, Equatable {
   public let remaining: [Field]
   /// The dots of the writes made, one or two (values, then a delete that has seen them).
   public let dots: [Dot]
+
+  public init(state: ReportState, resolved: [Field], remaining: [Field], dots: [Dot]) {
+    self.state = state
+    self.resolved = resolved
+    self.remaining = remaining
+    self.dots = dots
+  }
 }

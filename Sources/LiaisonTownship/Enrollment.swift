@@ -6,6 +6,13 @@ public struct Enrollment: Sendable, Equatable {
   public let name: String
   public let villages: [String]
   public let expiresAt: Int64
+
+  public init(code: String, name: String, villages: [String], expiresAt: Int64) {
+    self.code = code
+    self.name = name
+    self.villages = villages
+    self.expiresAt = expiresAt
+  }
 }
 
 /// What a device receives for an enrolment code.
@@ -13,4 +20,10 @@ public struct Enrolled: Sendable, Equatable {
   public let device: Device
   public let token: String
   public let server: ReplicaID
+
+  public init(device: Device, token: String, server: ReplicaID) {
+    self.device = device
+    self.token = token
+    self.server = server
+  }
 }

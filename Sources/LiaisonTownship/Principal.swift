@@ -20,4 +20,11 @@ public struct Device: Sendable, Equatable {
   public let name: String
   public let replica: ReplicaID
   public let villages: [String]
+
+  public init(id: String, name: String, replica: ReplicaID, villages: [String]) {
+    self.id = id
+    self.name = name
+    self.replica = replica
+    self.villages = villages
+  }
 }

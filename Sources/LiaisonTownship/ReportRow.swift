@@ -1,23 +1,23 @@
 import LiaisonCodec
 import LiaisonMerge
 
-/// A report state as its row stores it: the canonical JSON, and beside it the provisional
+/// A report state as a store's row keeps it: the canonical JSON, and beside it the provisional
 /// values that `list` filters and sorts by, so listing never decodes a state.
-struct ReportRow: Sendable {
-  let id: String
-  let state: [UInt8]
-  let village: String
-  let category: String
-  let title: String
-  let details: String
-  let urgency: String
-  let status: String
-  let assignee: String
-  let due: String
-  let deleted: Bool
-  let conflicted: Bool
+public struct ReportRow: Sendable {
+  public let id: String
+  public let state: [UInt8]
+  public let village: String
+  public let category: String
+  public let title: String
+  public let details: String
+  public let urgency: String
+  public let status: String
+  public let assignee: String
+  public let due: String
+  public let deleted: Bool
+  public let conflicted: Bool
 
-  init(_ state: ReportState) {
+  public init(_ state: ReportState) {
     func text(_ field: Field) -> String { state.value(field).description }
     id = state.id.description
     self.state = state.canonicalBytes

@@ -10,9 +10,9 @@ import LiaisonMerge
 /// only reads, merges when the report exists, and writes rows.
 public struct PreparedChange: Sendable {
   public let change: Change
-  let body: [UInt8]
+  public let body: [UInt8]
   /// The row of a report that this change creates; nil when it cannot create one.
-  let created: ReportRow?
+  public let created: ReportRow?
 
   public init(_ change: Change) {
     self.init(change, speculating: true)
@@ -20,7 +20,7 @@ public struct PreparedChange: Sendable {
 
   /// `speculating` false leaves out the created row, for a caller about to read the report
   /// in the same transaction anyway.
-  init(_ change: Change, speculating: Bool) {
+  public init(_ change: Change, speculating: Bool) {
     self.change = change
     body = change.canonicalBytes
     // Only a write that names a village can begin a report (anything else is refused or
