@@ -1,0 +1,65 @@
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonTestKit
+import Testing
+
+/// Rules of `protocol/merge.md` section 8 that an independent client found the decoder
+/// applying differently from the specification.
+@Suite struct DecodingRuleTests {
+  /// A change whose only write sets `field` to the JSON `value`.
+  static func change(_ field: String, _ value: String) -> String {
+    #"{"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"fields":{""# + field
+      + #"":{"seen":{},"value":"# + value
+      + #"}},"report":"00000000-0000-4000-8000-000000000001","time":1772323200000}"#
+  }
+
+  /// A change that only deletes or restores with `deletion` as its value.
+  static func deletion(_ value: String) -> String {
+    #"{"author":"李伟","deletion":{"seen":{},"value":"# + value
+      + #"},"dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",9],"fields":{},"#
+      + #""report":"00000000-0000-4000-8000-000000000001","time":1772323200000}"#
+  }
+
+  static func decode(_ text: String) throws(ValidationError) -> Change {
+    try Change(json: try JSONValue(parsing: Array(text.utf8)))
+  }
+
+  static func failure(_ text: String) -> String {
+    do {
+      _ = try decode(text)
+      return "no error"
+    } catch {
+      return "\(error.field) \(error.problem.code)"
+    }
+  }
+
+  @Test("a point without text is a location, and encodes without text")
+  func pointWithoutText() throws {
+    let change = try Self.decode(
+      Self.change("location", #"{"latitude_e7":312304000,"longitude_e7":1214737000}"#))
+    let location = Location(text: "", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)
+    #expect(change.fields[.location]?.value == .location(location))
+    let canonical = String(decoding: change.canonicalBytes, as: UTF8.self)
+    #expect(
+      canonical.contains(#""value":{"latitude_e7":312304000,"longitude_e7":1214737000}}"#))
+    #expect(CanonicalJSON.encode(change.json) == change.canonicalBytes)
+  }
+
+  @Test("blank location text is refused, even beside a point")
+  func blankLocationText() {
+    for blank in [#""""#, #"" ""#, #""\u3000""#] {
+      #expect(
+        Self.failure(
+          Self.change(
+            "location", #"{"latitude_e7":1,"longitude_e7":1,"text":"# + blank + "}"))
+          == "fields.location.value.text empty")
+      #expect(
+        Self.failure(Self.change("location", #"{"text":"# + blank + "}"))
+          == "fields.location.value.text empty")
+    }
+    #expect(Self.failure(Self.change("location", "{}")) == "fields.location.value empty")
+    #expect(
+      Self.failure(Self.change("location", #"{"text":"桥\n头"}"#))
+        == "fields.location.value.text control_character")
+  }
+}
