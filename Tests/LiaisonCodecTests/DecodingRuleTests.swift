@@ -62,4 +62,24 @@ import Testing
       Self.failure(Self.change("location", #"{"text":"桥\n头"}"#))
         == "fields.location.value.text control_character")
   }
+
+  @Test("report ids are version 4 UUIDs of the RFC 4122 variant")
+  func reportIDVersionAndVariant() throws {
+    let text =
+      #"{"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"fields":{},"note":"x","#
+      + #""report":"ID","time":1}"#
+    for id in [
+      "00000000-0000-0000-0000-000000000000", "00000000-0000-1000-8000-000000000001",
+      "00000000-0000-4000-c000-000000000001", "00000000-0000-4000-7000-000000000001",
+    ] {
+      #expect(
+        Self.failure(text.replacingOccurrences(of: "ID", with: id)) == "report invalid_id", "\(id)")
+    }
+    for id in [
+      "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-9000-000000000001",
+      "00000000-0000-4000-a000-000000000001", "00000000-0000-4000-b000-000000000001",
+    ] {
+      #expect(Self.failure(text.replacingOccurrences(of: "ID", with: id)) == "no error", "\(id)")
+    }
+  }
 }

@@ -4,6 +4,26 @@ import Testing
 
 /// Rules of `protocol/merge.md` sections 4, 5 and 8 as the merge core applies them in memory.
 @Suite struct ValidationRuleTests {
+  @Test("report ids are version 4 UUIDs of the RFC 4122 variant, in lowercase")
+  func reportIDs() {
+    #expect(ReportID("3f2a9c1e-0000-4000-8000-000000000001") != nil)
+    for variant in ["8", "9", "a", "b"] {
+      #expect(ReportID("3f2a9c1e-0000-4000-\(variant)000-000000000001") != nil)
+    }
+    for bad in [
+      "00000000-0000-0000-0000-000000000000", "3f2a9c1e-0000-1000-8000-000000000001",
+      "3f2a9c1e-0000-4000-c000-000000000001", "3f2a9c1e-0000-4000-0000-000000000001",
+      "3F2A9C1E-0000-4000-8000-000000000001", "3f2a9c1e00004000-8000-000000000001-",
+    ] {
+      #expect(ReportID(bad) == nil, "\(bad)")
+    }
+    var random = SeededGenerator(seed: 4)
+    for _ in 0..<100 {
+      let id = ReportID.random(using: &random)
+      #expect(ReportID(id.description) == id)
+    }
+  }
+
   @Test("coordinates typed without words make a location with no text")
   func coordinatesWithoutWords() throws {
     for words in ["", "  ", "\u{3000}"] {
