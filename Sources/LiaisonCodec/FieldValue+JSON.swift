@@ -100,6 +100,9 @@ extension Deletion {
   }
 
   /// Reads `{"deleted": bool, "seen": [dot, ...]}`.
+  ///
+  /// `seen` must be in ascending dot order with no dot twice, and empty for a restore: a
+  /// deletion has one encoding, so the bytes a replica relays are the bytes it was sent.
   public init(json: JSONValue, path: String) throws(ValidationError) {
     let reader = try JSONReader(json, path: path, allowed: ["deleted", "seen"])
     guard case .bool(let deleted) = try reader.required("deleted") else {
@@ -108,9 +111,20 @@ extension Deletion {
     }
     let items = try JSONReader.array(try reader.required("seen"), path: reader.path("seen"))
     var seen: [Dot] = []
+    seen.reserveCapacity(items.count)
     for (index, item) in items.enumerated() {
       seen.append(try Dot(json: item, path: reader.path("seen[\(index)]")))
     }
+    for index in seen.indices.dropFirst() where !(seen[index - 1] < seen[index]) {
+      throw ValidationError(
+        field: reader.path("seen"), value: seen[index].description,
+        problem: .invalidClock("a deletion's seen lists each dot once, in ascending order"))
+    }
     self.init(isDeleted: deleted, seen: seen)
+    do {
+      try validate()
+    } catch {
+      throw ValidationError(field: reader.path("seen"), value: error.value, problem: error.problem)
+    }
   }
 }

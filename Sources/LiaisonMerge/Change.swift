@@ -55,6 +55,14 @@ public struct Change: Hashable, Sendable {
   private func validate() throws(ValidationError) {
     try FieldValue.checkText(
       attribution.author, field: "author", maximum: TextLimits.author, multiline: false)
+    if let deletion {
+      do {
+        try deletion.value.validate()
+      } catch {
+        throw ValidationError(
+          field: "deletion.value." + error.field, value: error.value, problem: error.problem)
+      }
+    }
     // A dictionary's order changes from run to run; the error reported must not.
     let written = fields.keys.sorted {
       $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8)

@@ -63,6 +63,28 @@ import Testing
         == "fields.location.value.text control_character")
   }
 
+  @Test("a deletion's seen list is sorted, without repeats, and empty for a restore")
+  func deletionSeenRules() {
+    let a1 = #"["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",1]"#
+    let a2 = #"["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2]"#
+    let b1 = #"["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",1]"#
+    #expect(
+      Self.failure(Self.deletion(#"{"deleted":true,"seen":[\#(a1),\#(a2),\#(b1)]}"#)) == "no error")
+    #expect(
+      Self.failure(Self.deletion(#"{"deleted":true,"seen":[\#(a2),\#(a1)]}"#))
+        == "deletion.value.seen invalid_clock")
+    #expect(
+      Self.failure(Self.deletion(#"{"deleted":true,"seen":[\#(b1),\#(a1)]}"#))
+        == "deletion.value.seen invalid_clock")
+    #expect(
+      Self.failure(Self.deletion(#"{"deleted":true,"seen":[\#(a1),\#(a1)]}"#))
+        == "deletion.value.seen invalid_clock")
+    #expect(Self.failure(Self.deletion(#"{"deleted":false,"seen":[]}"#)) == "no error")
+    #expect(
+      Self.failure(Self.deletion(#"{"deleted":false,"seen":[\#(a1)]}"#))
+        == "deletion.value.seen invalid_clock")
+  }
+
   @Test("report ids are version 4 UUIDs of the RFC 4122 variant")
   func reportIDVersionAndVariant() throws {
     let text =
@@ -81,5 +103,18 @@ import Testing
     ] {
       #expect(Self.failure(text.replacingOccurrences(of: "ID", with: id)) == "no error", "\(id)")
     }
+  }
+
+  @Test("notes are multi-line text of at most 20,000 scalars, in NFC")
+  func noteRules() {
+    let base =
+      #"{"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"fields":{},"#
+      + #""report":"00000000-0000-4000-8000-000000000001","time":1,"note":"#
+    #expect(Self.failure(base + #""第一行\n\t第二行"}"#) == "no error")
+    #expect(Self.failure(base + "\"" + String(repeating: "备", count: 20_000) + "\"}") == "no error")
+    #expect(
+      Self.failure(base + "\"" + String(repeating: "备", count: 20_001) + "\"}") == "note too_long")
+    #expect(Self.failure(base + #""a\rb"}"#) == "note control_character")
+    #expect(Self.failure(base + "\"Cafe\u{301}\"}") == "note not_normalized")
   }
 }

@@ -36,4 +36,65 @@ import Testing
     }
     #expect(try FieldValue.parse("  ", for: .location) == .absent)
   }
+
+  @Test("white space is exactly the Unicode White_Space property")
+  func whiteSpaceIsUnicodeWhiteSpace() {
+    // The list protocol/merge.md section 8 gives.
+    let listed: [ClosedRange<UInt32>] = [
+      0x09...0x0D, 0x20...0x20, 0x85...0x85, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+      0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000,
+    ]
+    var found: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace { found.append(value) }
+    }
+    #expect(found == listed.flatMap { Array($0) })
+    for value in found {
+      let text = String(Character(Unicode.Scalar(value)!))
+      #expect(throws: ValidationError.self) {
+        try FieldValue.checkText(text, field: "note", maximum: 10, multiline: true)
+      }
+    }
+    // These look like nothing but are not White_Space, so they count as content.
+    for value: UInt32 in [0x200B, 0x180E, 0xFEFF, 0x2060] {
+      let text = String(Character(Unicode.Scalar(value)!))
+      #expect(throws: Never.self, "U+\(String(value, radix: 16))") {
+        try FieldValue.checkText(text, field: "note", maximum: 10, multiline: true)
+      }
+    }
+  }
+
+  @Test("a write that sets fields and deletes in one operation deletes without a conflict")
+  func setAndDeleteInOneWrite() throws {
+    let a = Fixtures.replica(1)
+    var state = ReportState(id: Fixtures.report(1))
+    try state.write(
+      Fixtures.newReport(), dot: Dot(replica: a, counter: 1), attribution: Fixtures.author("李伟"))
+    var edit = ReportEdit(values: [.status: .status(.closed)], note: "重复的报告", deleting: true)
+    let change = try state.write(
+      edit, dot: Dot(replica: a, counter: 2), attribution: Fixtures.author("李伟"))
+    #expect(change.deletion?.value.seen.contains(change.dot) == false)
+    #expect(state.conflicts == [])
+    #expect(state.isDeleted)
+    #expect(state.value(.status) == .status(.closed))
+    // A restore with values in the same write is a restore that also edits.
+    edit = ReportEdit(values: [.status: .status(.open)], deleting: false)
+    try state.write(edit, dot: Dot(replica: a, counter: 3), attribution: Fixtures.author("李伟"))
+    #expect(!state.isDeleted)
+    #expect(state.conflicts == [])
+  }
+
+  @Test("a restore sees nothing, and a delete's seen holds each dot once, sorted")
+  func deletionValues() throws {
+    let a = Fixtures.replica(1)
+    let write = Change.Write(
+      value: Deletion(isDeleted: false, seen: [Dot(replica: a, counter: 1)]), seen: VersionVector())
+    let error = #expect(throws: ValidationError.self) {
+      try Change(
+        report: Fixtures.report(1), dot: Dot(replica: a, counter: 2),
+        attribution: Fixtures.author("李伟"), deletion: write)
+    }
+    #expect(error?.field == "deletion.value.seen")
+    #expect(error?.problem.code == "invalid_clock")
+  }
 }
