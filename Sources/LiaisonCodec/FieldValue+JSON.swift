@@ -20,7 +20,9 @@ extension FieldValue {
     if case .null = json {
       self = .absent
     } else if field == .location {
+      // Location(json:) checks every rule of a location, each once, and names its members.
       self = .location(try Location(json: json, path: path))
+      return
     } else {
       let text = try JSONReader.string(json, path: path)
       switch field {
@@ -84,12 +86,14 @@ extension Location {
         text, field: reader.path("text"), maximum: TextLimits.locationText, multiline: false)
       return text
     }
-    self.init(text: text ?? "", latitudeE7: latitude, longitudeE7: longitude)
-    do {
-      try FieldValue.location(self).validate(for: .location)
-    } catch {
-      throw ValidationError(field: path, value: error.value, problem: error.problem)
+    if (latitude == nil) != (longitude == nil) {
+      throw ValidationError(
+        field: path, value: "\((latitude ?? longitude)!)", problem: .invalidCoordinates)
     }
+    if text == nil, latitude == nil {
+      throw ValidationError(field: path, value: "", problem: .empty)
+    }
+    self.init(text: text ?? "", latitudeE7: latitude, longitudeE7: longitude)
   }
 }
 
