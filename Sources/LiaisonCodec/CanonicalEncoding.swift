@@ -178,8 +178,11 @@ extension FieldValue {
           writer.key("longitude_e7")
           writer.integer(Int64(longitude))
         }
-        writer.key("text")
-        writer.string(location.text)
+        // A location without words has no `text` member (`protocol/merge.md` section 9).
+        if !location.text.isEmpty {
+          writer.key("text")
+          writer.string(location.text)
+        }
       }
     }
   }

@@ -21,50 +21,58 @@ extension Change {
     return .object(members)
   }
 
-  /// Reads a change's JSON, checking every value and clock; the first problem found is thrown.
+  /// Reads a change's JSON, checking every value and clock.
+  ///
+  /// Of several faults, the one thrown is the first in the order of `protocol/merge.md`
+  /// section 11: unknown members, then each member in bytewise order of its name (`author`,
+  /// `deletion`, `dot`, `fields`, `note`, `report`, `time`) checked in full, then the rules that
+  /// relate members, which ``Change/init(report:dot:attribution:fields:deletion:note:)`` checks.
   public init(json: JSONValue, path: String = "") throws(ValidationError) {
     let reader = try JSONReader(
       json, path: path,
       allowed: ["author", "deletion", "dot", "fields", "note", "report", "time"])
+    let author = try Attribution.author(reader)
+    let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
+      let writeReader = try JSONReader(
+        value, path: reader.path("deletion"), allowed: ["seen", "value"])
+      let seen = try VersionVector(
+        json: try writeReader.required("seen"), path: writeReader.path("seen"))
+      return Write(
+        value: try Deletion(
+          json: try writeReader.required("value"), path: writeReader.path("value")),
+        seen: seen)
+    }
+    let dot = try Dot(json: try reader.required("dot"), path: reader.path("dot"))
+    let fieldsReader = try JSONReader(
+      try reader.required("fields"), path: reader.path("fields"), allowed: Field.valueFieldNames)
+    var fields: [Field: Write<FieldValue>] = [:]
+    for name in fieldsReader.sortedNames {
+      // The reader allowed only value fields' names.
+      let field = Field(rawValue: name)!
+      let writeReader = try JSONReader(
+        fieldsReader.members[name]!, path: fieldsReader.path(name), allowed: ["seen", "value"])
+      let seen = try VersionVector(
+        json: try writeReader.required("seen"), path: writeReader.path("seen"))
+      fields[field] = Write(
+        value: try FieldValue(
+          json: try writeReader.required("value"), field: field, path: writeReader.path("value")),
+        seen: seen)
+    }
+    let note = try reader.optional("note").map { value throws(ValidationError) in
+      let text = try JSONReader.string(value, path: reader.path("note"))
+      try FieldValue.checkText(
+        text, field: reader.path("note"), maximum: TextLimits.note, multiline: true)
+      return text
+    }
     let reportText = try reader.string("report")
     guard let report = ReportID(reportText) else {
       throw ValidationError(field: reader.path("report"), value: reportText, problem: .invalidID)
     }
-    let dot = try Dot(json: try reader.required("dot"), path: reader.path("dot"))
-    guard case .object(let fieldMembers) = try reader.required("fields") else {
-      throw ValidationError(
-        field: reader.path("fields"), value: "", problem: .wrongType(expected: "an object"))
-    }
-    var fields: [Field: Write<FieldValue>] = [:]
-    for (name, value) in fieldMembers {
-      let fieldPath = reader.path("fields.\(name)")
-      guard let field = Field(rawValue: name), field != .deleted else {
-        throw ValidationError(field: fieldPath, value: name, problem: .unknownField)
-      }
-      let writeReader = try JSONReader(value, path: fieldPath, allowed: ["seen", "value"])
-      fields[field] = Write(
-        value: try FieldValue(
-          json: try writeReader.required("value"), field: field, path: writeReader.path("value")),
-        seen: try VersionVector(
-          json: try writeReader.required("seen"), path: writeReader.path("seen")))
-    }
-    let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
-      let writeReader = try JSONReader(
-        value, path: reader.path("deletion"), allowed: ["seen", "value"])
-      return Write(
-        value: try Deletion(
-          json: try writeReader.required("value"), path: writeReader.path("value")),
-        seen: try VersionVector(
-          json: try writeReader.required("seen"), path: writeReader.path("seen")))
-    }
-    let note = try reader.optional("note").map { value throws(ValidationError) in
-      try JSONReader.string(value, path: reader.path("note"))
-    }
-    let attribution = try Attribution.decode(reader)
+    let time = try reader.integer("time")
     do {
       try self.init(
-        report: report, dot: dot, attribution: attribution, fields: fields, deletion: deletion,
-        note: note)
+        report: report, dot: dot, attribution: Attribution(author: author, time: time),
+        fields: fields, deletion: deletion, note: note)
     } catch {
       throw ValidationError(
         field: reader.path(error.field), value: error.value, problem: error.problem)

@@ -43,6 +43,9 @@ extension VersionVector {
   }
 
   /// Reads `{"<replica>": counter, ...}` with counters from 1 to 2^53-1.
+  ///
+  /// Entries are checked in bytewise order of their keys, each key before its counter, and a
+  /// fault is reported at `path.key`; for valid keys that is also the order of the replicas.
   public init(json: JSONValue, path: String) throws(ValidationError) {
     guard case .object(let members) = json else {
       throw ValidationError(
@@ -51,25 +54,26 @@ extension VersionVector {
     }
     var dots: [Dot] = []
     dots.reserveCapacity(members.count)
-    for (key, value) in members {
-      let replica = try ReplicaID.decode(key, path: path)
-      let counter = try JSONReader.integer(value, path: JSONReader.join(path, key))
+    for key in members.keys.sorted(by: JSONReader.bytewise) {
+      let keyPath = JSONReader.join(path, key)
+      let replica = try ReplicaID.decode(key, path: keyPath)
+      let counter = try JSONReader.integer(members[key]!, path: keyPath)
       guard counter >= 1 else {
         throw ValidationError(
-          field: JSONReader.join(path, key), value: "\(counter)",
-          problem: .invalidClock("counters start at 1"))
+          field: keyPath, value: "\(counter)", problem: .invalidClock("counters start at 1"))
       }
       dots.append(Dot(replica: replica, counter: UInt64(counter)))
     }
-    self.init(sortedEntries: dots.sorted())
+    self.init(sortedEntries: dots)
   }
 }
 
 extension Attribution {
-  static func decode(_ reader: JSONReader) throws(ValidationError) -> Attribution {
+  /// Reads and checks the `author` member of a change, register value or note.
+  static func author(_ reader: JSONReader) throws(ValidationError) -> String {
     let author = try reader.string("author")
     try FieldValue.checkText(
       author, field: reader.path("author"), maximum: TextLimits.author, multiline: false)
-    return Attribution(author: author, time: try reader.integer("time"))
+    return author
   }
 }

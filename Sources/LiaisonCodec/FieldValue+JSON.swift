@@ -11,15 +11,7 @@ extension FieldValue {
     case .urgency(let value): .string(value.rawValue)
     case .status(let value): .string(value.rawValue)
     case .date(let date): .string(date.description)
-    case .location(let location):
-      .object(
-        ["text": .string(location.text)]
-          .merging(
-            location.latitudeE7.map { ["latitude_e7": .integer(Int64($0))] } ?? [:]
-          ) { a, _ in a }
-          .merging(
-            location.longitudeE7.map { ["longitude_e7": .integer(Int64($0))] } ?? [:]
-          ) { a, _ in a })
+    case .location(let location): location.json
     }
   }
 
@@ -28,23 +20,9 @@ extension FieldValue {
     if case .null = json {
       self = .absent
     } else if field == .location {
-      let reader = try JSONReader(
-        json, path: path, allowed: ["text", "latitude_e7", "longitude_e7"])
-      let latitude = try reader.optional("latitude_e7").map { value throws(ValidationError) in
-        try JSONReader.integer(value, path: reader.path("latitude_e7"))
-      }
-      let longitude = try reader.optional("longitude_e7").map { value throws(ValidationError) in
-        try JSONReader.integer(value, path: reader.path("longitude_e7"))
-      }
-      for coordinate in [latitude, longitude] {
-        if let coordinate, coordinate.magnitude > 1_800_000_000 {
-          throw ValidationError(field: path, value: "\(coordinate)", problem: .invalidCoordinates)
-        }
-      }
-      self = .location(
-        Location(
-          text: try reader.string("text"), latitudeE7: latitude.map { Int32($0) },
-          longitudeE7: longitude.map { Int32($0) }))
+      // Location(json:) checks every rule of a location, each once, and names its members.
+      self = .location(try Location(json: json, path: path))
+      return
     } else {
       let text = try JSONReader.string(json, path: path)
       switch field {
@@ -72,6 +50,53 @@ extension FieldValue {
   }
 }
 
+extension Location {
+  /// `{"latitude_e7"?, "longitude_e7"?, "text"?}`: `text` is left out when the location has no
+  /// words, the numbers when it has no point.
+  public var json: JSONValue {
+    var members: [String: JSONValue] = [:]
+    if let latitudeE7 { members["latitude_e7"] = .integer(Int64(latitudeE7)) }
+    if let longitudeE7 { members["longitude_e7"] = .integer(Int64(longitudeE7)) }
+    if !text.isEmpty { members["text"] = .string(text) }
+    return .object(members)
+  }
+
+  /// Reads a location's members in bytewise order, `latitude_e7`, `longitude_e7`, `text`, each
+  /// in full, then the rules that relate them (`protocol/merge.md` sections 8 and 11).
+  ///
+  /// Text faults name the `text` member; a coordinate out of range, a half point, and a
+  /// location with neither words nor point name the location itself.
+  init(json: JSONValue, path: String) throws(ValidationError) {
+    let reader = try JSONReader(
+      json, path: path, allowed: ["latitude_e7", "longitude_e7", "text"])
+    func coordinate(_ name: String, limit: Int64) throws(ValidationError) -> Int32? {
+      guard let value = reader.optional(name) else { return nil }
+      let number = try JSONReader.integer(value, path: reader.path(name))
+      guard number.magnitude <= limit else {
+        throw ValidationError(field: path, value: "\(number)", problem: .invalidCoordinates)
+      }
+      return Int32(number)
+    }
+    let latitude = try coordinate("latitude_e7", limit: 900_000_000)
+    let longitude = try coordinate("longitude_e7", limit: 1_800_000_000)
+    // An empty `text` would read back as no words, so it is refused, not taken as absent.
+    let text = try reader.optional("text").map { value throws(ValidationError) in
+      let text = try JSONReader.string(value, path: reader.path("text"))
+      try FieldValue.checkText(
+        text, field: reader.path("text"), maximum: TextLimits.locationText, multiline: false)
+      return text
+    }
+    if (latitude == nil) != (longitude == nil) {
+      throw ValidationError(
+        field: path, value: "\((latitude ?? longitude)!)", problem: .invalidCoordinates)
+    }
+    if text == nil, latitude == nil {
+      throw ValidationError(field: path, value: "", problem: .empty)
+    }
+    self.init(text: text ?? "", latitudeE7: latitude, longitudeE7: longitude)
+  }
+}
+
 extension Deletion {
   /// `{"deleted": bool, "seen": [dot, ...]}`.
   public var json: JSONValue {
@@ -79,6 +104,9 @@ extension Deletion {
   }
 
   /// Reads `{"deleted": bool, "seen": [dot, ...]}`.
+  ///
+  /// `seen` must be in ascending dot order with no dot twice, and empty for a restore: a
+  /// deletion has one encoding, so the bytes a replica relays are the bytes it was sent.
   public init(json: JSONValue, path: String) throws(ValidationError) {
     let reader = try JSONReader(json, path: path, allowed: ["deleted", "seen"])
     guard case .bool(let deleted) = try reader.required("deleted") else {
@@ -87,9 +115,20 @@ extension Deletion {
     }
     let items = try JSONReader.array(try reader.required("seen"), path: reader.path("seen"))
     var seen: [Dot] = []
+    seen.reserveCapacity(items.count)
     for (index, item) in items.enumerated() {
       seen.append(try Dot(json: item, path: reader.path("seen[\(index)]")))
     }
+    for index in seen.indices.dropFirst() where !(seen[index - 1] < seen[index]) {
+      throw ValidationError(
+        field: reader.path("seen"), value: seen[index].description,
+        problem: .invalidClock("a deletion's seen lists each dot once, in ascending order"))
+    }
     self.init(isDeleted: deleted, seen: seen)
+    do {
+      try validate()
+    } catch {
+      throw ValidationError(field: reader.path("seen"), value: error.value, problem: error.problem)
+    }
   }
 }

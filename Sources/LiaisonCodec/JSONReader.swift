@@ -11,11 +11,29 @@ struct JSONReader {
       throw ValidationError(
         field: path, value: value.typeName, problem: .wrongType(expected: "an object"))
     }
+    // Of several unknown members, the first by name: a dictionary's order changes from one
+    // run to the next, and the error reported must not (`protocol/merge.md` section 11).
+    var unknown: String?
     for key in members.keys where !allowed.contains(key) {
-      throw ValidationError(field: JSONReader.join(path, key), value: "", problem: .unknownField)
+      if let first = unknown, !JSONReader.bytewise(key, first) { continue }
+      unknown = key
+    }
+    if let unknown {
+      throw ValidationError(
+        field: JSONReader.join(path, unknown), value: "", problem: .unknownField)
     }
     self.path = path
     self.members = members
+  }
+
+  /// The names of the members in bytewise order: the order their checks run in.
+  var sortedNames: [String] {
+    members.keys.sorted(by: JSONReader.bytewise)
+  }
+
+  /// True when `a` sorts before `b` by UTF-8 bytes, the order of `protocol/merge.md`.
+  static func bytewise(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   func path(_ key: String) -> String { JSONReader.join(path, key) }

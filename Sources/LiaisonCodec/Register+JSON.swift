@@ -17,6 +17,9 @@ extension Register {
     ])
   }
 
+  /// Members are read `context`, `values`, and each value's `author`, `dot`, `time`, `value`:
+  /// bytewise, as `protocol/merge.md` section 11 orders errors. The register's own rules come
+  /// last.
   init(
     json: JSONValue, path: String,
     decodeValue: (JSONValue, String) throws(ValidationError) -> Value
@@ -30,11 +33,14 @@ extension Register {
       let entryPath = reader.path("values[\(index)]")
       let entryReader = try JSONReader(
         item, path: entryPath, allowed: ["author", "dot", "time", "value"])
+      let author = try Attribution.author(entryReader)
+      let dot = try Dot(json: try entryReader.required("dot"), path: entryReader.path("dot"))
+      let time = try entryReader.integer("time")
       entries.append(
         Entry(
-          dot: try Dot(json: try entryReader.required("dot"), path: entryReader.path("dot")),
+          dot: dot,
           value: try decodeValue(try entryReader.required("value"), entryReader.path("value")),
-          attribution: try Attribution.decode(entryReader)))
+          attribution: Attribution(author: author, time: time)))
     }
     entries.sort { $0.dot < $1.dot }
     do {
@@ -55,12 +61,15 @@ extension Note {
   }
 
   init(json: JSONValue, path: String) throws(ValidationError) {
+    // Members in bytewise order: author, dot, text, time.
     let reader = try JSONReader(json, path: path, allowed: ["author", "dot", "text", "time"])
+    let author = try Attribution.author(reader)
+    let dot = try Dot(json: try reader.required("dot"), path: reader.path("dot"))
     let text = try reader.string("text")
     try FieldValue.checkText(
       text, field: reader.path("text"), maximum: TextLimits.note, multiline: true)
     self.init(
-      dot: try Dot(json: try reader.required("dot"), path: reader.path("dot")), text: text,
-      attribution: try Attribution.decode(reader))
+      dot: dot, text: text,
+      attribution: Attribution(author: author, time: try reader.integer("time")))
   }
 }

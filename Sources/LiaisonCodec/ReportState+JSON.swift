@@ -18,26 +18,32 @@ extension ReportState {
   }
 
   /// Reads a state's JSON, checking every value and clock.
+  ///
+  /// Members are read in bytewise order of their names (`deletion`, `fields`, `id`, `notes`,
+  /// and fields by name), so a state with several faults is refused with the first in the
+  /// order of `protocol/merge.md` section 11.
   public init(json: JSONValue, path: String = "") throws(ValidationError) {
     let reader = try JSONReader(json, path: path, allowed: ["deletion", "fields", "id", "notes"])
-    let idText = try reader.string("id")
-    guard let id = ReportID(idText) else {
-      throw ValidationError(field: reader.path("id"), value: idText, problem: .invalidID)
+    let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
+      try Register<Deletion>(json: value, path: reader.path("deletion")) {
+        value, path throws(ValidationError) in try Deletion(json: value, path: path)
+      }
     }
     let fieldsReader = try JSONReader(
       try reader.required("fields"), path: reader.path("fields"),
       allowed: Field.valueFieldNames)
     var fields: [Field: Register<FieldValue>] = [:]
-    for (name, value) in fieldsReader.members {
+    for name in fieldsReader.sortedNames {
+      // The reader allowed only value fields' names.
       let field = Field(rawValue: name)!
-      fields[field] = try Register(json: value, path: fieldsReader.path(name)) {
+      fields[field] = try Register(json: fieldsReader.members[name]!, path: fieldsReader.path(name))
+      {
         value, path throws(ValidationError) in try FieldValue(json: value, field: field, path: path)
       }
     }
-    let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
-      try Register<Deletion>(json: value, path: reader.path("deletion")) {
-        value, path throws(ValidationError) in try Deletion(json: value, path: path)
-      }
+    let idText = try reader.string("id")
+    guard let id = ReportID(idText) else {
+      throw ValidationError(field: reader.path("id"), value: idText, problem: .invalidID)
     }
     var notes: [Note] = []
     for (index, item) in try JSONReader.array(

@@ -48,34 +48,52 @@ public struct Change: Hashable, Sendable {
   }
 
   /// Errors name the member at fault by its path in the change's JSON (`protocol/merge.md`).
+  ///
+  /// Of several faults, the first in the order of section 11 is thrown, as a decoder would:
+  /// the members in bytewise order of their names (`author`, `deletion`, `fields` by name,
+  /// `note`), then the rules that relate them to each other and to `dot`.
   private func validate() throws(ValidationError) {
-    if fields.isEmpty, deletion == nil, note == nil {
-      throw ValidationError(field: "fields", value: "", problem: .required)
-    }
     try FieldValue.checkText(
       attribution.author, field: "author", maximum: TextLimits.author, multiline: false)
-    for (field, write) in fields {
+    if let deletion {
+      do {
+        try deletion.value.validate()
+      } catch {
+        throw ValidationError(
+          field: "deletion.value." + error.field, value: error.value, problem: error.problem)
+      }
+    }
+    // A dictionary's order changes from run to run; the error reported must not.
+    let written = fields.keys.sorted {
+      $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8)
+    }
+    for field in written {
       let path = "fields.\(field.rawValue)"
       if field == .deleted {
-        throw ValidationError(field: path, value: write.value.description, problem: .unknownField)
+        throw ValidationError(field: path, value: "", problem: .unknownField)
       }
       do {
-        try write.value.validate(for: field)
+        try fields[field]!.value.validate(for: field)
       } catch {
         throw ValidationError(field: path + ".value", value: error.value, problem: error.problem)
       }
-      try checkClock(write.seen, field: path + ".seen")
+    }
+    if let note {
+      try FieldValue.checkText(note, field: "note", maximum: TextLimits.note, multiline: true)
+    }
+    if fields.isEmpty, deletion == nil, note == nil {
+      throw ValidationError(field: "fields", value: "", problem: .required)
     }
     if let deletion {
       try checkClock(deletion.seen, field: "deletion.seen")
-      if deletion.value.seen.contains(where: { $0 == dot }) {
+      if deletion.value.saw(dot) {
         throw ValidationError(
           field: "deletion.value.seen", value: dot.description,
           problem: .invalidClock("a delete cannot have seen its own dot"))
       }
     }
-    if let note {
-      try FieldValue.checkText(note, field: "note", maximum: TextLimits.note, multiline: true)
+    for field in written {
+      try checkClock(fields[field]!.seen, field: "fields.\(field.rawValue).seen")
     }
   }
 

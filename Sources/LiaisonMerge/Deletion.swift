@@ -16,6 +16,18 @@ public struct Deletion: Hashable, Sendable {
     self.seen = Array(Set(seen)).sorted()
   }
 
+  /// Checks the rule of `protocol/merge.md` section 8 that construction cannot settle: a
+  /// restore has seen nothing. (``init(isDeleted:seen:)`` sorts `seen` and drops repeats.)
+  ///
+  /// Errors name `seen`; callers put the path of the deletion before it.
+  public func validate() throws(ValidationError) {
+    if !isDeleted, let first = seen.first {
+      throw ValidationError(
+        field: "seen", value: first.description,
+        problem: .invalidClock("a restore has seen nothing, so its seen is empty"))
+    }
+  }
+
   /// Whether `dot` was seen by this delete, by binary search.
   func saw(_ dot: Dot) -> Bool {
     var low = 0

@@ -21,7 +21,8 @@ extension FieldValue {
   public static func parse(_ input: String, for field: Field) throws(ValidationError) -> FieldValue
   {
     let text = input.precomposedStringWithCanonicalMapping
-    if text.allSatisfy(\.isWhitespace), field.isClearable {
+    // White space as `checkText` counts it, scalar by scalar: the Unicode White_Space property.
+    if text.unicodeScalars.allSatisfy(\.properties.isWhitespace), field.isClearable {
       return .absent
     }
     let value = try word(text, for: field)
@@ -90,14 +91,7 @@ extension FieldValue {
     case (.category, .category), (.urgency, .urgency), (.status, .status), (.due, .date):
       return
     case (.location, .location(let location)):
-      if !location.text.isEmpty {
-        try FieldValue.checkText(
-          location.text, field: name, maximum: TextLimits.locationText, multiline: false)
-      }
-      try location.checkCoordinates()
-      if location.text.isEmpty, location.latitudeE7 == nil {
-        throw ValidationError(field: name, value: "", problem: .empty)
-      }
+      try location.validate()
     default:
       throw ValidationError(
         field: name, value: description, problem: .wrongType(expected: field.expectedKind))
@@ -116,7 +110,11 @@ extension FieldValue {
     }
   }
 
-  /// Checks free text: not blank, within `maximum` scalars, NFC, no stray control characters.
+  /// Checks free text: not blank, within `maximum` scalars, no stray control characters, NFC,
+  /// and reports the first of those faults in that order (`protocol/merge.md` section 11).
+  ///
+  /// Blank means every scalar has the Unicode White_Space property (section 8 lists them), so
+  /// the empty string is blank too.
   public static func checkText(
     _ text: String, field: String, maximum: Int, multiline: Bool
   ) throws(ValidationError) {
@@ -180,8 +178,13 @@ extension Field {
 
 extension Location {
   /// Parses a place description and optional `LATITUDE,LONGITUDE` text typed by a person.
+  ///
+  /// Words that are only white space are no words: coordinates typed alone give a location
+  /// whose ``Location/text`` is empty, which encodes without a `text` member. Without words or
+  /// coordinates the result is empty, which ``FieldValue/validate(for:)`` refuses.
   public static func parse(text: String, coordinates: String?) throws(ValidationError) -> Location {
-    let normalized = text.precomposedStringWithCanonicalMapping
+    var normalized = text.precomposedStringWithCanonicalMapping
+    if normalized.unicodeScalars.allSatisfy(\.properties.isWhitespace) { normalized = "" }
     guard let coordinates, !coordinates.allSatisfy(\.isWhitespace) else {
       return Location(text: normalized)
     }
@@ -195,14 +198,28 @@ extension Location {
     return Location(text: normalized, latitudeE7: Int32(latitude), longitudeE7: Int32(longitude))
   }
 
-  func checkCoordinates() throws(ValidationError) {
-    switch (latitudeE7, longitudeE7) {
-    case (nil, nil): return
-    case (let latitude?, let longitude?):
-      if abs(Int64(latitude)) <= 900_000_000, abs(Int64(longitude)) <= 1_800_000_000 { return }
-    default: break
+  /// Checks a location in the order of `protocol/merge.md` section 11, as its JSON members
+  /// are read: the latitude's range, the longitude's, the text; then a half point, and a
+  /// location with neither text nor point. Empty ``text`` means no words, not blank words.
+  func validate() throws(ValidationError) {
+    if let latitudeE7, abs(Int64(latitudeE7)) > 900_000_000 {
+      throw ValidationError(
+        field: "location", value: "\(latitudeE7)", problem: .invalidCoordinates)
     }
-    throw ValidationError(
-      field: "location", value: coordinatesText ?? "", problem: .invalidCoordinates)
+    if let longitudeE7, abs(Int64(longitudeE7)) > 1_800_000_000 {
+      throw ValidationError(
+        field: "location", value: "\(longitudeE7)", problem: .invalidCoordinates)
+    }
+    if !text.isEmpty {
+      try FieldValue.checkText(
+        text, field: "location", maximum: TextLimits.locationText, multiline: false)
+    }
+    if (latitudeE7 == nil) != (longitudeE7 == nil) {
+      throw ValidationError(
+        field: "location", value: "\((latitudeE7 ?? longitudeE7)!)", problem: .invalidCoordinates)
+    }
+    if text.isEmpty, latitudeE7 == nil {
+      throw ValidationError(field: "location", value: "", problem: .empty)
+    }
   }
 }

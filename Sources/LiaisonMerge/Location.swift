@@ -3,7 +3,9 @@
 /// Coordinates are held as whole numbers of ten-millionths of a degree (about a centimetre),
 /// never as floating point, so every implementation encodes the same bytes for the same point.
 public struct Location: Hashable, Sendable {
-  /// The place described in words, for example a hamlet or a landmark; may be empty.
+  /// The place described in words, for example a hamlet or a landmark; empty when the
+  /// location is a point without words. Empty text is "no text": the location's JSON then
+  /// leaves `text` out, and text that is present is never blank (`protocol/merge.md` section 8).
   public let text: String
   /// Latitude in units of 1e-7 degree, from -900000000 to 900000000.
   public let latitudeE7: Int32?

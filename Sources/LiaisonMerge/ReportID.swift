@@ -13,10 +13,15 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
     self.low = low
   }
 
-  /// Parses the 36-character lowercase UUID form.
+  /// Parses the 36-character lowercase form of a version 4 UUID, the only kind a report id
+  /// may be (`protocol/merge.md` section 4): version digit `4`, variant digit `8`, `9`, `a`
+  /// or `b`. The nil UUID and other versions are refused.
   public init?(_ text: some StringProtocol) {
     let bytes = Array(text.utf8)
-    guard bytes.count == 36 else { return nil }
+    guard bytes.count == 36, bytes[14] == UInt8(ascii: "4"),
+      [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")]
+        .contains(bytes[19])
+    else { return nil }
     var digits: [UInt8] = []
     digits.reserveCapacity(32)
     for (index, byte) in bytes.enumerated() {

@@ -26,10 +26,13 @@ extension ReportState {
 
   /// The values and notes written concurrently with a delete that stands: dots no deleting
   /// write had seen. Empty when the report is not deleted.
+  ///
+  /// A delete has seen the values and note of its own write: they carry its dot, which its
+  /// `seen` cannot list, and they are not concurrent with it (`protocol/merge.md` section 5).
   public var editsUnseenByDeletion: [Dot] {
     let deletes = deletion.entries.filter(\.value.isDeleted)
     guard !deletes.isEmpty, deletes.count == deletion.entries.count else { return [] }
-    return visibleDots.filter { dot in !deletes.contains { $0.value.saw(dot) } }
+    return visibleDots.filter { dot in !deletes.contains { $0.dot == dot || $0.value.saw(dot) } }
   }
 
   /// The fields with a value written concurrently with a standing delete.

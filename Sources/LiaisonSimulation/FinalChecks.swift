@@ -176,10 +176,14 @@ public struct FinalChecks: Sendable {
     if Set(deletions.map(\.isDeleted)).count > 1 {
       expected.insert(.deleted)
     } else if deletions.first?.isDeleted == true {
-      // A standing delete conflicts with any standing value or note it had not seen.
+      // A standing delete conflicts with any standing value or note it had not seen; it has
+      // seen those of its own write, which carry its dot (protocol/merge.md section 5).
       var visible = changes.filter { $0.note != nil }.map(\.dot)
       for field in Field.valueFields { visible += (standing[field] ?? []).map(\.dot) }
-      let unseen = visible.filter { dot in !deletions.contains { $0.seen.contains(dot) } }
+      let deletes = standing[.deleted] ?? []
+      let unseen = visible.filter { dot in
+        !deletes.contains { $0.dot == dot || $0.deletion?.value.seen.contains(dot) == true }
+      }
       if !unseen.isEmpty { expected.insert(.deleted) }
     }
     return (expected, Set(state.conflicts))

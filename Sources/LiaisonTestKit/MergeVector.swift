@@ -16,13 +16,33 @@ public struct MergeVector: Sendable {
   }
 
   /// Every `*.json` file in `directory`, sorted by name.
+  ///
+  /// A folder that cannot be read, a file that is not JSON, or a folder with no vector at all
+  /// throws: a run of zero vectors must never pass for a run of every vector.
   public static func load(from directory: URL) throws -> [MergeVector] {
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
       .filter { $0.hasSuffix(".json") }.sorted()
-    return try names.map { name in
-      let data = try Data(contentsOf: directory.appendingPathComponent(name))
-      return MergeVector(name: name, json: try JSONValue(parsing: data))
+    guard !names.isEmpty else { throw VectorProblem("no *.json vector in \(directory.path)") }
+    return try names.map { name in try load(directory.appendingPathComponent(name)) }
+  }
+
+  /// The vector in one file, named by the file's name.
+  public static func load(_ file: URL) throws -> MergeVector {
+    let data = try Data(contentsOf: file)
+    do {
+      return MergeVector(name: file.lastPathComponent, json: try JSONValue(parsing: data))
+    } catch {
+      throw VectorProblem("\(file.lastPathComponent): \(error)")
     }
+  }
+
+  /// The names of the `*.json` files in `directory`, sorted; empty when it cannot be read.
+  ///
+  /// For test arguments, which cannot throw: pair it with ``load(from:)`` in a test of its own
+  /// so that an unreadable folder fails there instead of running no case.
+  public static func names(in directory: URL) -> [String] {
+    let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+    return (names ?? []).filter { $0.hasSuffix(".json") }.sorted()
   }
 
   /// Runs the vector and returns what did not match; empty when it passes.
@@ -90,8 +110,9 @@ public struct MergeVector: Sendable {
   }
 }
 
-struct VectorProblem: Error {
+struct VectorProblem: Error, CustomStringConvertible {
   let message: String
+  var description: String { message }
   init(_ message: String) { self.message = message }
 }
 

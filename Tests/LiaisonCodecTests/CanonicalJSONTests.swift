@@ -58,7 +58,7 @@ import Testing
       }
     }
     let awkward = try Change(
-      report: ReportID(high: 0, low: 1), dot: Dot(replica: ReplicaID(high: 1, low: 2), counter: 9),
+      report: Fixtures.report(1), dot: Dot(replica: ReplicaID(high: 1, low: 2), counter: 9),
       attribution: Attribution(author: "引号\"\\", time: 1_234_567_890_123),
       fields: [
         .location: .init(
