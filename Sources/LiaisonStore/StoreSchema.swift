@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's schema, as GRDB migrations: appended, never edited once shipped, so a store
@@ -183,6 +184,45 @@ enum StoreSchema {
           )
           """)
     }
+    migrator.registerMigration("v9: a point without words has no location text") { db in
+      // Before merge.md made one rule for locations, coordinates given without words were
+      // written as `"text":""` beside the point, which the decoder now refuses as blank. In
+      // canonical JSON a location's members come latitude_e7, longitude_e7, text, and a quote
+      // inside a string is always escaped, so `,"text":""}` can only end such a location.
+      for (table, column, key) in [("report", "state", "key"), ("change", "body", "seq")] {
+        let rows = try Row.fetchAll(
+          db,
+          sql: "SELECT \(key), \(column) FROM \(table) WHERE instr(\(column), ?) > 0",
+          arguments: [Data(emptyLocationText)])
+        for row in rows {
+          let bytes = [UInt8](row[1] as Data)
+          try db.execute(
+            sql: "UPDATE \(table) SET \(column) = ? WHERE \(key) = ?",
+            arguments: [Data(withoutEmptyLocationText(bytes)), row[0] as Int64])
+        }
+      }
+    }
     return migrator
+  }
+
+  static let emptyLocationText = Array(#","text":""}"#.utf8)
+
+  /// `bytes` with every `,"text":""` that closes a location after its longitude removed.
+  static func withoutEmptyLocationText(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: ","), index > 0, (0x30...0x39).contains(bytes[index - 1]),
+        bytes[index...].starts(with: emptyLocationText)
+      {
+        output.append(UInt8(ascii: "}"))
+        index += emptyLocationText.count
+        continue
+      }
+      output.append(bytes[index])
+      index += 1
+    }
+    return output
   }
 }

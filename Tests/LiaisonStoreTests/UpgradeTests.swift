@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LiaisonCodec
 import LiaisonMerge
 import LiaisonTestKit
 import LiaisonTestScratch
@@ -70,6 +71,7 @@ import Testing
           steps: [
             "v7: the change log finds a report by an integer key",
             "v8: pulled changes a device could not accept",
+            "v9: a point without words has no location text",
           ], changes: 7)
       ])
 
@@ -82,6 +84,43 @@ import Testing
   }
 
   /// `init` on an old store refuses before upgrading it: no minute-long rewrite to say no.
+  /// v9: a point written without words, stored as `"text":""` before merge.md made one rule
+  /// for locations, reads again after the upgrade, with no text, in the state and the log.
+  @Test func aPointWithoutWordsStoredWithEmptyTextReadsAfterTheUpgrade() throws {
+    let directory = ScratchDirectory.make("store")
+    let store = try ReplicaStore.create(
+      in: directory, author: "李伟", villages: ["东村"], replica: Fixtures.replica(1), now: 0)
+    let id = Fixtures.report(1)
+    try store.create(
+      [
+        .village: .text("东村"), .category: .category(.hazard), .title: .text("塌方"),
+        .location: .location(
+          Location(text: "", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)),
+      ], id: id, time: 1)
+    let expected = try #require(try store.report(id)).canonicalBytes
+    #expect(!String(decoding: expected, as: UTF8.self).contains(#""text""#))
+    // As an earlier version wrote it, and before v9 ran.
+    let file = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
+    try DatabaseQueue(path: file).write { db in
+      for (table, column) in [("report", "state"), ("change", "body")] {
+        try db.execute(
+          sql:
+            "UPDATE \(table) SET \(column) = CAST(replace(CAST(\(column) AS TEXT), ?, ?) AS BLOB)",
+          arguments: [#""longitude_e7":1214737000}"#, #""longitude_e7":1214737000,"text":""}"#])
+      }
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v9:%'")
+    }
+    let old = try DatabaseQueue(path: file).read { db in
+      try Data.fetchOne(db, sql: "SELECT body FROM change")!
+    }
+    #expect(String(decoding: old, as: UTF8.self).contains(#","text":""}"#))
+    // The decoder refuses those bytes as blank text: without the step, the store is unread.
+    #expect(throws: ValidationError.self) { try Change(json: JSONValue(parsing: old)) }
+    let upgraded = try ReplicaStore.open(in: directory)
+    #expect(try #require(try upgraded.report(id)).canonicalBytes == expected)
+    #expect(try upgraded.history(id).count == 1)
+  }
+
   @Test func creatingOverAnOldStoreRefusesWithoutUpgradingIt() throws {
     let directory = try Self.copyOfVersion6Store()
     #expect(throws: StoreError.alreadyInitialized(path: directory)) {
