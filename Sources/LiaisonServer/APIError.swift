@@ -11,12 +11,21 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
   public let code: String
   public let message: String
   public let field: String?
+  /// What went wrong inside, for the server's log only: never sent to the client.
+  public let cause: String?
+  /// Seconds after which the request may succeed, sent as `Retry-After`.
+  public let retryAfter: Int?
 
-  public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+  public init(
+    _ status: HTTPResponse.Status, code: String, message: String, field: String? = nil,
+    cause: String? = nil, retryAfter: Int? = nil
+  ) {
     self.status = status
     self.code = code
     self.message = message
     self.field = field
+    self.cause = cause
+    self.retryAfter = retryAfter
   }
 
   public var description: String { "\(status.code) \(code): \(message)" }
@@ -24,7 +33,9 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
   public func response(from request: Request, context: some RequestContext) throws -> Response {
     var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
     if let field { error["field"] = .string(field) }
-    return JSONResponse.make(.object(["error": .object(error)]), status: status)
+    var response = JSONResponse.make(.object(["error": .object(error)]), status: status)
+    if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+    return response
   }
 
   /// The answer for a refusal from the store.
@@ -58,10 +69,15 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       return APIError(.badRequest, code: "ambiguous_report", message: error.description)
     case .malformedReportID:
       return APIError(.badRequest, code: "invalid_id", message: error.description)
+    case .busy(let cause):
+      return APIError(
+        .serviceUnavailable, code: "busy",
+        message: "the server's database is busy; try again in a moment", cause: cause,
+        retryAfter: 1)
     default:
       return APIError(
-        .internalServerError, code: "internal", message: "the server could not complete the request"
-      )
+        .internalServerError, code: "internal",
+        message: "the server could not complete the request", cause: error.description)
     }
   }
 

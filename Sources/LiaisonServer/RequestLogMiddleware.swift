@@ -18,20 +18,22 @@ struct RequestLogMiddleware: RouterMiddleware {
       log(request, context, status: response.status.code, code: nil, since: started)
       return response
     } catch let error as APIError {
-      log(request, context, status: error.status.code, code: error.code, since: started)
+      log(
+        request, context, status: error.status.code, code: error.code, cause: error.cause,
+        since: started)
       throw error
     } catch let error as any HTTPResponseError {
       log(request, context, status: error.status.code, code: nil, since: started)
       throw error
     } catch {
-      log(request, context, status: 500, code: nil, since: started)
+      log(request, context, status: 500, code: nil, cause: "\(error)", since: started)
       throw error
     }
   }
 
   private func log(
     _ request: Request, _ context: TownshipContext, status: Int, code: String?,
-    since started: ContinuousClock.Instant
+    cause: String? = nil, since started: ContinuousClock.Instant
   ) {
     let elapsed = ContinuousClock.now - started
     let milliseconds =
@@ -42,7 +44,11 @@ struct RequestLogMiddleware: RouterMiddleware {
       "ms": .string(String(format: "%.1f", milliseconds)),
     ]
     if let code { metadata["error"] = .string(code) }
-    // A refusal is worth an operator's attention; a served request is routine.
-    context.logger.log(level: status >= 400 ? .notice : .info, "request", metadata: metadata)
+    if let cause { metadata["cause"] = .string(cause) }
+    // A failure of the server's own is an error with its cause; a refusal is worth an
+    // operator's attention; a served request is routine.
+    let level: Logger.Level =
+      status >= 500 && status != 503 ? .error : status >= 400 ? .notice : .info
+    context.logger.log(level: level, "request", metadata: metadata)
   }
 }

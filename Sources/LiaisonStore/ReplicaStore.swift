@@ -220,8 +220,11 @@ public final class ReplicaStore: Sendable {
       switch error.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:
         throw .notAStore(path: location, reason: error.message ?? "not a database")
+      case .SQLITE_BUSY, .SQLITE_LOCKED:
+        throw .busy(error.description)
       default:
-        throw .database(error.message ?? "\(error)")
+        // GRDB's description keeps the cause whole: result code, message and statement.
+        throw .database(error.description)
       }
     } catch {
       throw .database("\(error)")

@@ -27,7 +27,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case access(AccessError)
   /// An administrator's request the store refused: a stale resolution, an unknown device...
   case admin(AdminError)
-  /// A database failure with SQLite's own message.
+  /// The database was busy past the store's timeout (another writer held it): worth a retry.
+  case busy(String)
+  /// A database failure, with the backend's own description of its cause (for SQLite its
+  /// result code, message and statement).
   case database(String)
 
   public var description: String {
@@ -56,6 +59,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       error.description
     case .admin(let error):
       error.description
+    case .busy(let cause):
+      "the database is busy (\(cause)); try again in a moment"
     case .database(let message):
       "database error: \(message)"
     }

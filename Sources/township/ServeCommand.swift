@@ -23,13 +23,13 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "The port to listen on; 0 picks a free one.")
   var port = 8080
 
-  @Option(help: "trace, debug, info, notice, warning, error or critical.")
-  var logLevel = "info"
+  @Option(help: "How much to log: trace, debug, info, notice, warning, error or critical.")
+  var logLevel = Logger.Level.info
 
   func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     var logger = Logger(label: "township")
-    logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+    logger.logLevel = logLevel
     let directory = location.directory
     let opening = Date()
     var upgraded = false
@@ -57,3 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
     try await app.runService()
   }
 }
+
+// A log level that is not one of these is refused with the list, not taken as `info`.
+extension Logger.Level: @retroactive ExpressibleByArgument {}
