@@ -24,12 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
   var port = 8080
 
   @Option(help: "How much to log: trace, debug, info, notice, warning, error or critical.")
-  var logLevel = Logger.Level.info
+  var logLevel = LogLevel(.info)
 
   func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     var logger = Logger(label: "township")
-    logger.logLevel = logLevel
+    logger.logLevel = logLevel.level
     let directory = location.directory
     let opening = Date()
     var upgraded = false
@@ -58,5 +58,18 @@ struct ServeCommand: AsyncParsableCommand {
   }
 }
 
-// A log level that is not one of these is refused with the list, not taken as `info`.
-extension Logger.Level: @retroactive ExpressibleByArgument {}
+/// `--log-level`: swift-log's levels, so a level that is not one of them is refused with
+/// the list instead of being taken as `info`.
+struct LogLevel: ExpressibleByArgument {
+  let level: Logger.Level
+
+  init(_ level: Logger.Level) { self.level = level }
+
+  init?(argument: String) {
+    guard let level = Logger.Level(rawValue: argument) else { return nil }
+    self.level = level
+  }
+
+  static var allValueStrings: [String] { Logger.Level.allCases.map(\.rawValue) }
+  var defaultValueDescription: String { level.rawValue }
+}

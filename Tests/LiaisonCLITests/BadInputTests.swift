@@ -98,4 +98,22 @@ import Testing
       #expect(outcome.error.contains("written by a newer version"), "\(command): \(outcome.error)")
     }
   }
+
+  /// A misspelt log level is refused with the list, before anything is created or served.
+  @Test func townshipServeRefusesAnUnknownLogLevel() throws {
+    let store = ScratchDirectory.path("township")
+    let child = Process()
+    child.executableURL = CommandLineRunner.binary.deletingLastPathComponent()
+      .appendingPathComponent("township")
+    child.arguments = ["serve", "--store", store, "--port", "0", "--log-level", "loud"]
+    let errors = Pipe()
+    child.standardError = errors
+    child.standardOutput = Pipe()
+    try child.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    child.waitUntilExit()
+    #expect(child.terminationStatus != 0)
+    #expect(text.contains("'loud' is invalid") && text.contains("warning"), "\(text)")
+    #expect(!FileManager.default.fileExists(atPath: store))
+  }
 }
