@@ -27,9 +27,11 @@ struct PullPageBuilder {
   /// Adds one logged change (not the device's own) if the device should have it.
   /// Most rows of a township with many villages are not the device's, so a body is copied
   /// only once it is sent.
-  mutating func consider(sequence: Int64, body: Data, village: String, report: Int64) throws {
+  mutating func consider(
+    sequence: Int64, body: Data, village: String, report: Int64, moves: Bool
+  ) throws {
     let inScope = villages.contains(village)
-    guard TownshipStore.containsMoveMarker(body) else {
+    guard moves else {
       if inScope { append([UInt8](body)) }
       return
     }
@@ -59,19 +61,8 @@ struct PullPageBuilder {
   /// Whether the report's village, just before the change at `sequence`, was one of the
   /// device's: the merge of every change logged before it, as the server held it then.
   private func wasInVillages(_ report: Int64, justBefore sequence: Int64) throws -> Bool {
-    let earlier = try Data.fetchAll(
-      db.cachedStatement(
-        sql: "SELECT body FROM change WHERE report_key = ? AND seq < ? ORDER BY seq"),
-      arguments: [report, sequence])
-    var state: ReportState?
-    for body in earlier {
-      let change = try StoreRows.change(body)
-      state = state ?? ReportState(id: change.report)
-      state?.apply(change)
-    }
-    return state?[.village].entries.contains { entry in
-      if case .text(let village) = entry.value { villages.contains(village) } else { false }
-    } ?? false
+    VillageHistory.wasIn(
+      villages, after: try StoreRows.changes(db, report: report, before: sequence))
   }
 
   private mutating func append(_ body: [UInt8]) {

@@ -114,14 +114,15 @@ enum StoreRows {
   {
     try db.cachedStatement(
       sql: """
-        INSERT INTO change (report, report_key, replica, counter, author, time, body)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO change (report, report_key, replica, counter, author, time, body, moves)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (replica, counter) DO NOTHING
         """
     ).execute(
       arguments: [
         change.report.description, key, change.dot.replica.description,
         Int64(change.dot.counter), change.attribution.author, change.attribution.time, Data(body),
+        PushRules.isMove(change),
       ])
     return db.changesCount > 0
   }
@@ -139,6 +140,18 @@ enum StoreRows {
       db.cachedStatement(sql: "SELECT body FROM change WHERE replica = ? AND counter = ?"),
       arguments: [dot.replica.description, Int64(dot.counter)]
     ).map { [UInt8]($0) }
+  }
+
+  /// The report's logged changes, decoded, in log order; only those before `sequence` when
+  /// given.
+  static func changes(_ db: Database, report key: Int64, before sequence: Int64 = .max) throws
+    -> [Change]
+  {
+    try Data.fetchAll(
+      db.cachedStatement(
+        sql: "SELECT body FROM change WHERE report_key = ? AND seq < ? ORDER BY seq"),
+      arguments: [key, sequence]
+    ).map(change)
   }
 
   static func change(_ bytes: Data) throws -> Change {

@@ -202,6 +202,18 @@ enum StoreSchema {
         }
       }
     }
+    migrator.registerMigration("v10: the change log says which changes move a report") { db in
+      // A pull finds moves by this column; it used to search each change's bytes for the
+      // start of a village write that had seen an earlier one. In canonical JSON a change's
+      // `fields.village` opens with its `seen`, `{}` only at creation, and an unescaped quote
+      // cannot occur inside a string, so that search, run once here, is exact.
+      try db.execute(
+        sql: """
+          ALTER TABLE change ADD COLUMN moves INTEGER NOT NULL DEFAULT 0;
+          UPDATE change SET moves = 1 WHERE instr(body, ?) > 0;
+          CREATE INDEX change_moves_by_replica ON change (replica, seq) WHERE moves = 1;
+          """, arguments: [Data(#""village":{"seen":{""#.utf8)])
+    }
     return migrator
   }
 

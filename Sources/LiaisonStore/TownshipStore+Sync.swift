@@ -99,7 +99,8 @@ extension TownshipStore {
       let rows = try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.seq, c.body, r.village, r.key FROM change c JOIN report r ON r.key = c.report_key
+            SELECT c.seq, c.body, r.village, r.key, c.moves FROM change c
+            JOIN report r ON r.key = c.report_key
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
@@ -113,7 +114,8 @@ extension TownshipStore {
           endedEarly = true
           break
         }
-        try page.consider(sequence: row[0], body: row[1], village: row[2], report: row[3])
+        try page.consider(
+          sequence: row[0], body: row[1], village: row[2], report: row[3], moves: row[4])
         last = row[0]
       }
       let more = endedEarly || rows.count > limit
@@ -128,10 +130,10 @@ extension TownshipStore {
         db.cachedStatement(
           sql: """
             SELECT c.seq, r.key, r.village FROM change c JOIN report r ON r.key = c.report_key
-            WHERE c.replica = ? AND c.seq > ? AND c.seq <= ? AND instr(c.body, ?) > 0
+            WHERE c.replica = ? AND c.seq > ? AND c.seq <= ? AND c.moves = 1
             ORDER BY c.seq
             """),
-        arguments: [device.replica.description, cursor, next, Data(Self.moveMarker)])
+        arguments: [device.replica.description, cursor, next])
       for row in ownMoves where device.villages.contains(row[2] as String) {
         try page.sendHistory(of: row[1], before: row[0])
       }
@@ -141,28 +143,6 @@ extension TownshipStore {
 
   /// About where a pull page stops taking rows: well under the 64 MiB a device accepts.
   public static let pullPageBytes = 16 * 1024 * 1024
-
-  /// The bytes that begin a village write which had seen an earlier one: a move. In canonical
-  /// JSON a change's `fields.village` opens with its `seen`, which is `{}` only at creation,
-  /// and an unescaped quote cannot occur inside a string, so this finds moves without
-  /// decoding the change.
-  static let moveMarker = Array(#""village":{"seen":{""#.utf8)
-
-  /// Whether a change's bytes hold ``moveMarker``, searched over the raw buffer: the generic
-  /// `firstRange(of:)` took two thirds of a pull's time on the server.
-  static func containsMoveMarker(_ body: Data) -> Bool {
-    body.withUnsafeBytes { body in
-      moveMarker.withUnsafeBytes { marker in
-        guard body.count >= marker.count else { return false }
-        for start in 0...(body.count - marker.count) where body[start] == marker[0] {
-          var matched = 1
-          while matched < marker.count, body[start + matched] == marker[matched] { matched += 1 }
-          if matched == marker.count { return true }
-        }
-        return false
-      }
-    }
-  }
 
   /// Keeps a liaison's write that the server refused in the audit trail, whole, once: it was
   /// made in good faith (typically on a report that moved to another village while the
@@ -188,16 +168,6 @@ extension TownshipStore {
   private static func wasInScope(_ report: Int64, for device: Device, _ db: Database) throws
     -> Bool
   {
-    let bodies = try Data.fetchAll(
-      db.cachedStatement(sql: "SELECT body FROM change WHERE report_key = ? ORDER BY seq"),
-      arguments: [report])
-    for body in bodies {
-      if case .text(let village)? = try StoreRows.change(body).fields[.village]?.value,
-        device.villages.contains(village)
-      {
-        return true
-      }
-    }
-    return false
+    VillageHistory.wasEver(in: Set(device.villages), try StoreRows.changes(db, report: report))
   }
 }

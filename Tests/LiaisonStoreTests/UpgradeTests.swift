@@ -72,6 +72,7 @@ import Testing
             "v7: the change log finds a report by an integer key",
             "v8: pulled changes a device could not accept",
             "v9: a point without words has no location text",
+            "v10: the change log says which changes move a report",
           ], changes: 7)
       ])
 

@@ -1,10 +1,12 @@
 import Foundation
+import GRDB
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonStore
 import LiaisonTestKit
 import LiaisonTestScratch
 import Testing
+
+@testable import LiaisonStore
 
 /// Reports that move between villages, seen by devices enrolled for only one of them.
 ///
@@ -231,5 +233,37 @@ import Testing
     }
     #expect(kept.count == 1)
     #expect(kept.first?.detail == String(decoding: edit.canonicalBytes, as: UTF8.self))
+  }
+
+  /// v10: the log's `moves` column, filled for changes logged before it existed, so a pull
+  /// still sends a moved report's history after the upgrade.
+  @Test func movesLoggedBeforeTheColumnAreFoundByTheUpgrade() throws {
+    let (store, moverDevice, localDevice) = try server()
+    var report = ReportState(id: Fixtures.report(1))
+    let created = try report.write(
+      Fixtures.newReport(title: "桥梁裂缝", village: "西村"),
+      dot: Dot(replica: mover, counter: 1), attribution: Fixtures.author("甲"))
+    let moved = try report.write(
+      ReportEdit(values: [.village: .text("东村")]), dot: Dot(replica: mover, counter: 2),
+      attribution: Fixtures.author("甲"))
+    #expect(try store.push([created.json, moved.json], from: moverDevice, now: 2).accepted == 2)
+    // As a version before v10 left the log: no column, no index, the step not applied.
+    let file = (directory as NSString).appendingPathComponent(ReplicaStore.fileName)
+    try DatabaseQueue(path: file).write { db in
+      try db.execute(
+        sql: """
+          DROP INDEX change_moves_by_replica;
+          ALTER TABLE change DROP COLUMN moves;
+          DELETE FROM grdb_migrations WHERE identifier LIKE 'v10:%';
+          """)
+    }
+    let upgraded = try TownshipStore.open(in: directory)
+    let moves = try upgraded.replica.database.read { db in
+      try Int.fetchAll(db, sql: "SELECT moves FROM change ORDER BY seq")
+    }
+    #expect(moves == [0, 1])
+    var state: [ReportID: ReportState] = [:]
+    _ = try pullAll(upgraded, localDevice, after: 0, into: &state)
+    #expect(state[Fixtures.report(1)] == report)
   }
 }
