@@ -10,9 +10,7 @@ extension ReplicaStore {
       prefix.allSatisfy({ $0.isHexDigit || $0 == "-" })
     else { throw .malformedReportID(text) }
     let matches = try read { db in
-      try String.fetchAll(
-        db, sql: "SELECT id FROM report WHERE id >= ? AND id < ? ORDER BY id LIMIT 10",
-        arguments: [prefix, prefix + "~"])
+      try StoreRows.ids(db, in: "report", startingWith: prefix, matching: ["id"])
     }
     guard let first = matches.first else { throw .unknownReport(text) }
     guard matches.count == 1 else {

@@ -145,9 +145,7 @@ public final class StoreTransaction {
     ])
     self.replica = replica.advanced(to: dot.counter)
     let key = try StoreRows.store(db, ReportRow(state), key: key, changeTime: time)
-    guard try StoreRows.log(db, change, report: key) else {
-      throw StoreError.database("change \(dot) is already in the log")
-    }
+    try StoreRows.logNew(db, change, report: key)
     return state
   }
 }

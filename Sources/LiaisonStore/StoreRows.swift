@@ -154,6 +154,36 @@ enum StoreRows {
     ).map(change)
   }
 
+  /// A device row (`id`, `name`, `replica`, `villages`) as a ``Device``; nil when its
+  /// replica id does not read.
+  static func device(_ row: Row) throws -> Device? {
+    guard let replica = ReplicaID(row["replica"] as String) else { return nil }
+    return Device(
+      id: row["id"], name: row["name"], replica: replica,
+      villages: try villages(from: row["villages"]))
+  }
+
+  /// The ids of `table` whose columns `columns` start with `prefix` (lowercased), at most
+  /// ten, in id order: how a report or device is found by a prefix, as git finds a commit.
+  static func ids(
+    _ db: Database, in table: String, startingWith prefix: String, matching columns: [String]
+  ) throws -> [String] {
+    // A range on the text rather than LIKE, so the column's index serves it.
+    let range = columns.map { "(\($0) >= ?1 AND \($0) < ?2)" }.joined(separator: " OR ")
+    let lowered = prefix.lowercased()
+    return try String.fetchAll(
+      db, sql: "SELECT id FROM \(table) WHERE \(range) ORDER BY id LIMIT 10",
+      arguments: [lowered, lowered + "~"])
+  }
+
+  /// Logs a change the caller has just written at its own replica: its dot is new, so a log
+  /// that already holds it is a broken store, not a duplicate.
+  static func logNew(_ db: Database, _ change: Change, report key: Int64) throws {
+    guard try log(db, change, report: key) else {
+      throw StoreError.database("change \(change.dot) is already in the log")
+    }
+  }
+
   static func change(_ bytes: Data) throws -> Change {
     try Change(json: JSONValue(parsing: bytes))
   }

@@ -49,10 +49,11 @@ extension TownshipStore {
     }
   }
 
-  /// Records an administrator's action with the reason given, in the caller's transaction.
+  /// Records an action, with the reason an administrator gave for it, in the caller's
+  /// transaction: the one way anything enters the audit trail.
   static func audit(
     _ db: Database, _ time: Int64, _ actor: String, _ action: String, _ subject: String,
-    _ detail: String, _ reason: String
+    _ detail: String, _ reason: String = ""
   ) throws {
     try db.execute(
       sql: """

@@ -94,8 +94,7 @@ extension TownshipStore {
       }
       try db.execute(sql: "UPDATE replica SET counter = ?", arguments: [Int64(counter)])
       let key = try StoreRows.save(db, state, changeTime: now)
-      // Fresh dots of this replica: the log never holds them yet.
-      for change in changes { _ = try StoreRows.log(db, change, report: key) }
+      for change in changes { try StoreRows.logNew(db, change, report: key) }
       let decided = decisions.keys.sorted()
       let decidedValues = decided.map { field in
         let value: String =

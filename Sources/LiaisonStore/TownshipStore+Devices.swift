@@ -13,10 +13,7 @@ extension TownshipStore {
           FROM device ORDER BY name, id
           """)
       return try rows.compactMap { row -> DeviceSummary? in
-        guard let replica = ReplicaID(row["replica"] as String) else { return nil }
-        let device = Device(
-          id: row["id"], name: row["name"], replica: replica,
-          villages: try StoreRows.villages(from: row["villages"]))
+        guard let device = try StoreRows.device(row) else { return nil }
         return DeviceSummary(
           device: device, enrolledAt: row["created_at"], lastSeenAt: row["last_seen_at"],
           revokedAt: row["revoked_at"],
@@ -51,14 +48,7 @@ extension TownshipStore {
       if ids.isEmpty {
         // A prefix of the device id, or of its replica id as `township conflict show` prints
         // it beside the liaison's name.
-        let prefix = text.lowercased()
-        ids = try String.fetchAll(
-          db,
-          sql: """
-            SELECT id FROM device WHERE (id >= ?1 AND id < ?2) OR (replica >= ?1 AND replica < ?2)
-            ORDER BY id LIMIT 10
-            """,
-          arguments: [prefix, prefix + "~"])
+        ids = try StoreRows.ids(db, in: "device", startingWith: text, matching: ["id", "replica"])
       }
       guard let first = ids.first else { throw AdminError.unknownDevice(text) }
       guard ids.count == 1 else { throw AdminError.ambiguousDevice(text, matches: ids) }

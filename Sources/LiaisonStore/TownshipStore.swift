@@ -171,22 +171,8 @@ public final class TownshipStore: Sendable {
   }
 
   static func device(_ db: Database, id: String) throws -> Device? {
-    guard
-      let row = try Row.fetchOne(
-        db, sql: "SELECT id, name, replica, villages FROM device WHERE id = ?", arguments: [id]),
-      let replica = ReplicaID(row["replica"] as String)
-    else { return nil }
-    return Device(
-      id: row["id"], name: row["name"], replica: replica,
-      villages: try StoreRows.villages(from: row["villages"]))
-  }
-
-  static func audit(
-    _ db: Database, _ time: Int64, _ actor: String, _ action: String, _ subject: String,
-    _ detail: String
-  ) throws {
-    try db.execute(
-      sql: "INSERT INTO audit (time, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-      arguments: [time, actor, action, subject, detail])
+    try Row.fetchOne(
+      db, sql: "SELECT id, name, replica, villages FROM device WHERE id = ?", arguments: [id]
+    ).flatMap(StoreRows.device)
   }
 }
