@@ -59,7 +59,7 @@ let package = Package(
     .target(
       name: "LiaisonSync",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonWire",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -178,6 +178,8 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
+    .testTarget(
+      name: "LiaisonWireTests", dependencies: ["LiaisonWire", "LiaisonCodec", "LiaisonMerge"]),
     // The storage conformance suite: every TownshipStorage backend runs the same tests.
     .testTarget(
       name: "LiaisonTownshipTests",

@@ -3,6 +3,7 @@ import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonTownship
+import LiaisonWire
 
 /// An error answer of `protocol/sync.md` section 4: a status and
 /// `{"error": {"code", "message", "field"?}}`.
@@ -31,9 +32,8 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
   public var description: String { "\(status.code) \(code): \(message)" }
 
   public func response(from request: Request, context: some RequestContext) throws -> Response {
-    var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
-    if let field { error["field"] = .string(field) }
-    var response = JSONResponse.make(.object(["error": .object(error)]), status: status)
+    var response = JSONResponse.make(
+      ErrorAnswer(code: RefusalCode(code), message: message, field: field).json, status: status)
     if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
     return response
   }
@@ -78,6 +78,17 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       return APIError(
         .internalServerError, code: "internal",
         message: "the server could not complete the request", cause: error.description)
+    }
+  }
+
+  /// Reads a request body as a wire type; a body of the wrong shape answers 400 with the
+  /// wire's code (`malformed`, or `invalid_id` for an id that does not read).
+  static func reading<T>(_ body: () throws(WireShapeError) -> T) throws(APIError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw APIError(
+        .badRequest, code: error.code.rawValue, message: error.message, field: error.field)
     }
   }
 

@@ -3,6 +3,7 @@ import Hummingbird
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonTownship
+import LiaisonWire
 
 /// The endpoints of `protocol/sync.md`: health, enrolment, push, pull, and issuing codes.
 struct SyncController: Sendable {
@@ -15,11 +16,7 @@ struct SyncController: Sendable {
       let server = try await storage { () async throws(StoreError) in
         try await store.serverReplica()
       }
-      return JSONResponse.make(
-        .object([
-          "status": .string("ok"), "protocol": .array([.integer(1)]),
-          "server": .string(server.description),
-        ]))
+      return JSONResponse.make(HealthAnswer(server: server).json)
     }
     group.post("enroll") { request, _ in try await enroll(request) }
   }
@@ -34,23 +31,16 @@ struct SyncController: Sendable {
   }
 
   private func enroll(_ request: Request) async throws -> Response {
-    let body = try await JSONBody.read(request)
-    let code = try body.string("code")
-    guard let replica = ReplicaID(try body.string("replica")) else {
-      throw APIError(
-        .badRequest, code: "invalid_id", message: "replica must be 32 lowercase hexadecimal digits",
-        field: "replica")
-    }
+    let json = try await JSONBody.read(request).value
+    let body = try APIError.reading { () throws(WireShapeError) in try EnrollRequest(json: json) }
     let enrolled = try await storage { () async throws(StoreError) in
-      try await store.enroll(code: code, replica: replica, now: clock())
+      try await store.enroll(code: body.code, replica: body.replica, now: clock())
     }
     return JSONResponse.make(
-      .object([
-        "device": .string(enrolled.device.id), "token": .string(enrolled.token),
-        "name": .string(enrolled.device.name),
-        "villages": .array(enrolled.device.villages.map { .string($0) }),
-        "server": .string(enrolled.server.description),
-      ]))
+      EnrollAnswer(
+        device: enrolled.device.id, token: enrolled.token, name: enrolled.device.name,
+        villages: enrolled.device.villages, server: enrolled.server
+      ).json)
   }
 
   private func push(_ request: Request, _ context: TownshipContext) async throws -> Response {
@@ -70,20 +60,14 @@ struct SyncController: Sendable {
       try await store.push(PushBatch(items), from: device, now: clock())
     }
     return JSONResponse.make(
-      .object([
-        "accepted": .integer(Int64(outcome.accepted)),
-        "duplicates": .integer(Int64(outcome.duplicates)),
-        "rejected": .array(
-          outcome.rejected.map { rejection in
-            var members: [String: JSONValue] = [
-              "index": .integer(Int64(rejection.index)), "code": .string(rejection.code),
-              "message": .string(rejection.message),
-            ]
-            if let dot = rejection.dot { members["dot"] = dot.json }
-            if let field = rejection.field { members["field"] = .string(field) }
-            return .object(members)
-          }),
-      ]))
+      PushAnswer(
+        accepted: outcome.accepted, duplicates: outcome.duplicates,
+        rejected: outcome.rejected.map { rejection in
+          PushAnswer.Rejection(
+            index: rejection.index, dot: rejection.dot, code: RefusalCode(rejection.code),
+            field: rejection.field, message: rejection.message)
+        }
+      ).json)
   }
 
   private func pull(_ request: Request, _ context: TownshipContext) async throws -> Response {
@@ -115,18 +99,12 @@ struct SyncController: Sendable {
     }
     // The page is spliced from the logged bytes, members in canonical order, instead of
     // decoding each change only to encode it again.
-    var buffer = ByteBuffer()
-    buffer.reserveCapacity(page.bodies.reduce(64) { $0 + $1.count + 1 })
-    buffer.writeString(#"{"changes":["#)
-    for (index, body) in page.bodies.enumerated() {
-      if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
-      buffer.writeBytes(body)
-    }
-    buffer.writeString(#"],"cursor":""# + String(page.cursor) + #"","more":"#)
-    buffer.writeString(page.more ? "true}" : "false}")
     return Response(
       status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-      body: ResponseBody(byteBuffer: buffer))
+      body: ResponseBody(
+        byteBuffer: ByteBuffer(
+          bytes: PullAnswer.encode(
+            bodies: page.bodies, cursor: String(page.cursor), more: page.more))))
   }
 
   private func issueEnrollment(_ request: Request, _ context: TownshipContext) async throws
@@ -135,30 +113,17 @@ struct SyncController: Sendable {
     guard case .administrator(let administrator)? = context.principal else {
       throw APIError.from(.access(.forbidden))
     }
-    let body = try await JSONBody.read(request)
-    let name = try body.string("name")
-    guard case .array(let items)? = body.members["villages"], !items.isEmpty else {
+    let json = try await JSONBody.read(request).value
+    let body = try APIError.reading { () throws(WireShapeError) in
+      try EnrollmentRequest(json: json)
+    }
+    let lifetime = body.expiresInSeconds ?? SyncLimits.defaultEnrollmentSeconds
+    guard (60...SyncLimits.maximumEnrollmentSeconds).contains(lifetime) else {
       throw APIError.malformed(
-        "villages must be a non-empty array of village names", field: "villages")
+        "expires_in_seconds must be 60 to \(SyncLimits.maximumEnrollmentSeconds)",
+        field: "expires_in_seconds")
     }
-    let villages = try items.map { item throws(APIError) in
-      guard case .string(let village) = item else {
-        throw APIError.malformed("villages must be strings", field: "villages")
-      }
-      return village
-    }
-    var lifetime = SyncLimits.defaultEnrollmentSeconds
-    if let value = body.members["expires_in_seconds"] {
-      guard case .integer(let seconds) = value,
-        (60...SyncLimits.maximumEnrollmentSeconds).contains(seconds)
-      else {
-        throw APIError.malformed(
-          "expires_in_seconds must be 60 to \(SyncLimits.maximumEnrollmentSeconds)",
-          field: "expires_in_seconds")
-      }
-      lifetime = seconds
-    }
-    for (field, text) in [("name", name)] + villages.map({ ("villages", $0) }) {
+    for (field, text) in [("name", body.name)] + body.villages.map({ ("villages", $0) }) {
       do {
         try FieldValue.checkText(text, field: field, maximum: TextLimits.village, multiline: false)
       } catch {
@@ -166,17 +131,17 @@ struct SyncController: Sendable {
           .badRequest, code: error.problem.code, message: error.description, field: field)
       }
     }
-    let (milliseconds, now) = (lifetime * 1000, clock())
+    let now = clock()
     let enrollment = try await storage { () async throws(StoreError) in
       try await store.issueEnrollment(
-        name: name, villages: villages, lifetime: milliseconds, by: administrator, now: now)
+        name: body.name, villages: body.villages, lifetime: lifetime * 1000, by: administrator,
+        now: now)
     }
     return JSONResponse.make(
-      .object([
-        "code": .string(enrollment.code), "name": .string(name),
-        "villages": .array(villages.map { .string($0) }),
-        "expires_at": .integer(enrollment.expiresAt),
-      ]), status: .created)
+      EnrollmentAnswer(
+        code: enrollment.code, name: body.name, villages: body.villages,
+        expiresAt: enrollment.expiresAt
+      ).json, status: .created)
   }
 
   private static func device(_ context: TownshipContext) throws -> Device {
@@ -185,39 +150,5 @@ struct SyncController: Sendable {
         .forbidden, code: "forbidden", message: "this endpoint is for enrolled devices")
     }
     return device
-  }
-
-}
-
-/// A JSON object body read within the protocol's size limit.
-struct JSONBody {
-  let members: [String: JSONValue]
-
-  static func read(_ request: Request) async throws -> JSONBody {
-    let buffer: ByteBuffer
-    do {
-      buffer = try await request.body.collect(upTo: SyncLimits.maximumBodyBytes)
-    } catch {
-      throw APIError(
-        .contentTooLarge, code: "too_large",
-        message: "the body is over \(SyncLimits.maximumBodyBytes) bytes")
-    }
-    let value: JSONValue
-    do {
-      value = try JSONValue(parsing: buffer.readableBytesView)
-    } catch {
-      throw APIError.malformed("the body is not valid JSON: \(error.problem)")
-    }
-    guard case .object(let members) = value else {
-      throw APIError.malformed("the body must be a JSON object")
-    }
-    return JSONBody(members: members)
-  }
-
-  func string(_ key: String) throws -> String {
-    guard case .string(let text)? = members[key] else {
-      throw APIError.malformed("\(key) must be a string", field: key)
-    }
-    return text
   }
 }

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
 import Foundation
 import LiaisonCodec
+import LiaisonWire
+import NIOHTTP1
 
 /// The administrator's side of `protocol/sync.md` section 6: one method per endpoint under
 /// `/v1/admin`, each returning the answer's JSON object for the command line to present.
@@ -28,7 +30,7 @@ public struct AdminClient: Sendable {
   public func resolve(_ id: String, _ body: [String: JSONValue]) async throws(SyncError)
     -> [String: JSONValue]
   {
-    try await client.send(
+    try await send(
       "/v1/admin/reports/\(Self.escape(id))/resolve", method: .POST, body: .object(body))
   }
 
@@ -51,7 +53,7 @@ public struct AdminClient: Sendable {
   public func revoke(device: String, reason: String) async throws(SyncError)
     -> [String: JSONValue]
   {
-    try await client.send(
+    try await send(
       "/v1/admin/revocations", method: .POST,
       body: .object(["device": .string(device), "reason": .string(reason)]))
   }
@@ -64,7 +66,7 @@ public struct AdminClient: Sendable {
 
   /// `POST /v1/admin/enrollments`: a one-time code for a liaison's device and its villages.
   public func issueEnrollment(name: String, villages: [String], expiresInSeconds: Int64)
-    async throws(SyncError) -> (code: String, expiresAt: Int64)
+    async throws(SyncError) -> EnrollmentAnswer
   {
     try await client.issueEnrollment(
       name: name, villages: villages, expiresInSeconds: expiresInSeconds)
@@ -74,7 +76,7 @@ public struct AdminClient: Sendable {
   public func addAdministrator(name: String, reason: String = "") async throws(SyncError)
     -> [String: JSONValue]
   {
-    try await client.send(
+    try await send(
       "/v1/admin/administrators", method: .POST,
       body: .object(["name": .string(name), "reason": .string(reason)]))
   }
@@ -84,7 +86,16 @@ public struct AdminClient: Sendable {
   {
     let pairs = query.compactMap { key, value in value.map { "\(key)=\(Self.escape($0))" } }
     let suffix = pairs.isEmpty ? "" : "?" + pairs.sorted().joined(separator: "&")
-    return try await client.send("/v1/admin/\(path)\(suffix)", method: .GET, body: nil)
+    return try await send("/v1/admin/\(path)\(suffix)", method: .GET, body: nil)
+  }
+
+  /// One request whose answer, a JSON object, the command line presents member by member.
+  private func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
+    -> [String: JSONValue]
+  {
+    guard case .object(let members) = try await client.send(path, method: method, body: body)
+    else { throw .badAnswer("an answer that is not a JSON object") }
+    return members
   }
 
   /// Percent-encodes everything but RFC 3986's unreserved characters, so village names in

@@ -3,6 +3,7 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
+import LiaisonWire
 import NIOCore
 import NIOHTTP1
 
@@ -27,18 +28,11 @@ public struct SyncClient: Sendable {
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }
 
-  public struct Enrolment: Sendable {
-    public let device: String
-    public let token: String
-    public let name: String
-    public let villages: [String]
-  }
+  /// What an enrolment returns: the device's credential and identity at the server.
+  public typealias Enrolment = EnrollAnswer
 
-  public struct PushAnswer: Sendable {
-    public let accepted: Int
-    public let duplicates: Int
-    public let rejected: [(index: Int, code: String, message: String)]
-  }
+  /// What a push returns, as the wire has it.
+  public typealias PushAnswer = LiaisonWire.PushAnswer
 
   public struct PullAnswer: Sendable {
     public let changes: [Change]
@@ -51,32 +45,24 @@ public struct SyncClient: Sendable {
 
   public func enroll(code: String, replica: ReplicaID) async throws(SyncError) -> Enrolment {
     let answer = try await send(
-      "/v1/enroll", method: .POST,
-      body: .object(["code": .string(code), "replica": .string(replica.description)]))
-    guard case .string(let device)? = answer["device"], case .string(let token)? = answer["token"],
-      case .string(let name)? = answer["name"], case .array(let villages)? = answer["villages"]
-    else { throw .badAnswer("an enrolment answer without device, token, name and villages") }
-    return Enrolment(
-      device: device, token: token, name: name,
-      villages: villages.compactMap { if case .string(let text) = $0 { text } else { nil } })
+      "/v1/enroll", method: .POST, body: EnrollRequest(code: code, replica: replica).json)
+    return try Self.read { () throws(WireShapeError) in try EnrollAnswer(json: answer) }
   }
 
   /// An administrator's request for a one-time enrolment code.
   public func issueEnrollment(
     name: String, villages: [String], expiresInSeconds: Int64
-  ) async throws(SyncError) -> (code: String, expiresAt: Int64) {
+  ) async throws(SyncError) -> EnrollmentAnswer {
     let answer = try await send(
       "/v1/admin/enrollments", method: .POST,
-      body: .object([
-        "name": .string(name), "villages": .array(villages.map { .string($0) }),
-        "expires_in_seconds": .integer(expiresInSeconds),
-      ]))
-    guard case .string(let code)? = answer["code"],
-      case .integer(let expiresAt)? = answer["expires_at"]
-    else {
-      throw .badAnswer("an enrolment answer without code and expires_at")
-    }
-    return (code, expiresAt)
+      body: EnrollmentRequest(name: name, villages: villages, expiresInSeconds: expiresInSeconds)
+        .json)
+    return try Self.read { () throws(WireShapeError) in try EnrollmentAnswer(json: answer) }
+  }
+
+  /// Reads an answer as a wire type; one of another shape is a ``SyncError/badAnswer(_:)``.
+  static func read<T>(_ body: () throws(WireShapeError) -> T) throws(SyncError) -> T {
+    do { return try body() } catch { throw .badAnswer(error.message) }
   }
 
   /// Pushes changes given as their JSON, as the device's log holds them: the request is
@@ -91,7 +77,7 @@ public struct SyncClient: Sendable {
     }
     body.append(contentsOf: "]}".utf8)
     let answer = try await send("/v1/push", method: .POST, body: body)
-    return try Self.pushAnswer(answer)
+    return try Self.read { () throws(WireShapeError) in try PushAnswer(json: answer) }
   }
 
   /// Pushes changes; ``push(encoded:)`` sends a device's logged changes without re-encoding.
@@ -99,30 +85,17 @@ public struct SyncClient: Sendable {
     try await push(encoded: changes.map(\.canonicalBytes))
   }
 
-  private static func pushAnswer(_ answer: [String: JSONValue]) throws(SyncError) -> PushAnswer {
-    guard case .integer(let accepted)? = answer["accepted"],
-      case .integer(let duplicates)? = answer["duplicates"],
-      case .array(let rejected)? = answer["rejected"]
-    else { throw .badAnswer("a push answer without accepted, duplicates and rejected") }
-    return PushAnswer(
-      accepted: Int(accepted), duplicates: Int(duplicates),
-      rejected: rejected.compactMap { item in
-        guard case .object(let members) = item, case .integer(let index)? = members["index"],
-          case .string(let code)? = members["code"], case .string(let message)? = members["message"]
-        else { return nil }
-        return (Int(index), code, message)
-      })
-  }
-
   public func pull(after cursor: Int64, limit: Int) async throws(SyncError) -> PullAnswer {
     let answer = try await send(
       "/v1/pull?after=\(cursor)&limit=\(limit)", method: .GET, body: nil as [UInt8]?)
-    guard case .array(let items)? = answer["changes"], case .string(let next)? = answer["cursor"],
-      let nextCursor = Int64(next), case .bool(let more)? = answer["more"]
-    else { throw .badAnswer("a pull answer without changes, cursor and more") }
+    let page = try Self.read { () throws(WireShapeError) in try LiaisonWire.PullAnswer(json: answer)
+    }
+    guard let nextCursor = Int64(page.cursor) else {
+      throw .badAnswer("a pull answer whose cursor is not one this client sends back")
+    }
     var changes: [Change] = []
     var unreadable: [UnreadableChange] = []
-    for item in items {
+    for item in page.changes {
       do { changes.append(try Change(json: item)) } catch {
         unreadable.append(
           UnreadableChange(
@@ -130,18 +103,19 @@ public struct SyncClient: Sendable {
             message: error.description))
       }
     }
-    return PullAnswer(changes: changes, unreadable: unreadable, cursor: nextCursor, more: more)
+    return PullAnswer(
+      changes: changes, unreadable: unreadable, cursor: nextCursor, more: page.more)
   }
 
   func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)
-    -> [String: JSONValue]
+    -> JSONValue
   {
     try await send(path, method: method, body: body.map(CanonicalJSON.encode))
   }
 
-  /// Sends one request and returns the answer's JSON object, or throws the server's refusal.
+  /// Sends one request and returns the answer's JSON, or throws the server's refusal.
   private func send(_ path: String, method: HTTPMethod, body: [UInt8]?) async throws(SyncError)
-    -> [String: JSONValue]
+    -> JSONValue
   {
     var request = HTTPClientRequest(url: baseURL + path)
     request.method = method
@@ -158,16 +132,16 @@ public struct SyncClient: Sendable {
     } catch {
       throw .unreachable(url: baseURL, reason: Self.reason(error))
     }
-    guard case .object(let members) = try? JSONValue(parsing: bytes.readableBytesView) else {
+    guard let answer = try? JSONValue(parsing: bytes.readableBytesView),
+      case .object = answer
+    else {
       throw .badAnswer("HTTP \(status) without a JSON object")
     }
     guard (200..<300).contains(status) else {
-      guard case .object(let error)? = members["error"], case .string(let code)? = error["code"],
-        case .string(let message)? = error["message"]
-      else { throw .badAnswer("HTTP \(status) without an error body") }
-      throw .refused(status: status, code: code, message: message)
+      let error = try Self.read { () throws(WireShapeError) in try ErrorAnswer(json: answer) }
+      throw .refused(status: status, code: error.code.rawValue, message: error.message)
     }
-    return members
+    return answer
   }
 
   private static func reason(_ error: any Error) -> String {

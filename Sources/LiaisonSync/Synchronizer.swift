@@ -106,7 +106,7 @@ public struct Synchronizer: Sendable {
     guard let last = batch.last else { return }
     let refused = answer.rejected.compactMap { rejection in
       batch.indices.contains(rejection.index)
-        ? (batch[rejection.index].sequence, rejection.code, rejection.message) : nil
+        ? (batch[rejection.index].sequence, rejection.code.rawValue, rejection.message) : nil
     }
     try store.acknowledgePush(upTo: last.sequence, refused: refused, at: time)
   }

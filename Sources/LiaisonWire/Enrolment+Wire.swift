@@ -1,0 +1,134 @@
+import LiaisonCodec
+import LiaisonMerge
+
+/// `POST /v1/admin/enrollments`: an administrator asks for a one-time code.
+public struct EnrollmentRequest: Sendable, Equatable {
+  public let name: String
+  public let villages: [String]
+  /// Absent: the server's default lifetime.
+  public let expiresInSeconds: Int64?
+
+  public init(name: String, villages: [String], expiresInSeconds: Int64? = nil) {
+    self.name = name
+    self.villages = villages
+    self.expiresInSeconds = expiresInSeconds
+  }
+
+  public var json: JSONValue {
+    var members: [String: JSONValue] = [
+      "name": .string(name), "villages": .array(villages.map { .string($0) }),
+    ]
+    if let expiresInSeconds { members["expires_in_seconds"] = .integer(expiresInSeconds) }
+    return .object(members)
+  }
+
+  public init(json: JSONValue) throws(WireShapeError) {
+    let object = try JSONObject(json, what: "the body")
+    name = try object.string("name")
+    villages = try object.strings("villages")
+    guard !villages.isEmpty else {
+      throw WireShapeError("villages must be a non-empty array of village names", field: "villages")
+    }
+    if let value = object.members["expires_in_seconds"] {
+      guard case .integer(let seconds) = value else {
+        throw WireShapeError("expires_in_seconds must be an integer", field: "expires_in_seconds")
+      }
+      expiresInSeconds = seconds
+    } else {
+      expiresInSeconds = nil
+    }
+  }
+}
+
+/// The answer to ``EnrollmentRequest``: the code, shown once.
+public struct EnrollmentAnswer: Sendable, Equatable {
+  public let code: String
+  public let name: String
+  public let villages: [String]
+  /// Milliseconds since 1970.
+  public let expiresAt: Int64
+
+  public init(code: String, name: String, villages: [String], expiresAt: Int64) {
+    self.code = code
+    self.name = name
+    self.villages = villages
+    self.expiresAt = expiresAt
+  }
+
+  public var json: JSONValue {
+    .object([
+      "code": .string(code), "name": .string(name),
+      "villages": .array(villages.map { .string($0) }), "expires_at": .integer(expiresAt),
+    ])
+  }
+
+  public init(json: JSONValue) throws(WireShapeError) {
+    let object = try JSONObject(json, what: "an enrolment code answer")
+    code = try object.string("code")
+    name = try object.string("name")
+    villages = try object.strings("villages")
+    expiresAt = try object.integer("expires_at")
+  }
+}
+
+/// `POST /v1/enroll`: a device exchanges a code for its credential.
+public struct EnrollRequest: Sendable, Equatable {
+  public let code: String
+  public let replica: ReplicaID
+
+  public init(code: String, replica: ReplicaID) {
+    self.code = code
+    self.replica = replica
+  }
+
+  public var json: JSONValue {
+    .object(["code": .string(code), "replica": .string(replica.description)])
+  }
+
+  /// Reads the request; a replica id that does not read is its own error, `invalid_id`.
+  public init(json: JSONValue) throws(WireShapeError) {
+    let object = try JSONObject(json, what: "the body")
+    code = try object.string("code")
+    guard let replica = ReplicaID(try object.string("replica")) else {
+      throw WireShapeError(
+        "replica must be 32 lowercase hexadecimal digits", field: "replica", code: .invalidID)
+    }
+    self.replica = replica
+  }
+}
+
+/// The answer to ``EnrollRequest``: the device's credential and identity at the server.
+public struct EnrollAnswer: Sendable, Equatable {
+  public let device: String
+  public let token: String
+  public let name: String
+  public let villages: [String]
+  public let server: ReplicaID
+
+  public init(device: String, token: String, name: String, villages: [String], server: ReplicaID) {
+    self.device = device
+    self.token = token
+    self.name = name
+    self.villages = villages
+    self.server = server
+  }
+
+  public var json: JSONValue {
+    .object([
+      "device": .string(device), "token": .string(token), "name": .string(name),
+      "villages": .array(villages.map { .string($0) }), "server": .string(server.description),
+    ])
+  }
+
+  public init(json: JSONValue) throws(WireShapeError) {
+    let object = try JSONObject(json, what: "an enrolment answer")
+    device = try object.string("device")
+    token = try object.string("token")
+    name = try object.string("name")
+    villages = try object.strings("villages")
+    guard let server = ReplicaID(try object.string("server")) else {
+      throw WireShapeError("server must be a replica id", field: "server")
+    }
+    self.server = server
+  }
+}
