@@ -192,7 +192,8 @@ let package = Package(
       name: "LiaisonServerTests",
       dependencies: [
         "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
-        "LiaisonTestScratch",
+        "LiaisonTestScratch", "LiaisonSync", "LiaisonWire",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),

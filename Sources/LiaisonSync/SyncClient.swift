@@ -20,6 +20,9 @@ public struct SyncClient: Sendable {
     self.http = http
   }
 
+  /// How many times a request is sent to a server that answers 503 with `Retry-After`.
+  static let busyAttempts = 3
+
   /// An HTTP client that fails fast when nothing listens, instead of retrying for seconds.
   public static func makeHTTPClient() -> HTTPClient {
     var configuration = HTTPClient.Configuration(
@@ -123,14 +126,22 @@ public struct SyncClient: Sendable {
     request.headers.add(name: "Liaison-Protocol", value: "1")
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-    let status: Int
-    let bytes: ByteBuffer
-    do {
-      let response = try await http.execute(request, timeout: .seconds(120))
-      status = Int(response.status.code)
-      bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
-    } catch {
-      throw .unreachable(url: baseURL, reason: Self.reason(error))
+    var status = 0
+    var bytes = ByteBuffer()
+    // A busy server says when to come back; every request of the protocol may be sent again
+    // (a push's repeat counts as duplicates), so a few waits spare the liaison a failed sync.
+    for attempt in 1...Self.busyAttempts {
+      let retryAfter: Int?
+      do {
+        let response = try await http.execute(request, timeout: .seconds(120))
+        status = Int(response.status.code)
+        bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
+        retryAfter = response.headers.first(name: "Retry-After").flatMap { Int($0) }
+      } catch {
+        throw .unreachable(url: baseURL, reason: Self.reason(error))
+      }
+      guard status == 503, attempt < Self.busyAttempts, let retryAfter else { break }
+      try? await Task.sleep(for: .seconds(min(max(retryAfter, 0), 5)))
     }
     guard let answer = try? JSONValue(parsing: bytes.readableBytesView),
       case .object = answer
