@@ -179,7 +179,8 @@ let package = Package(
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(
-      name: "LiaisonWireTests", dependencies: ["LiaisonWire", "LiaisonCodec", "LiaisonMerge"]),
+      name: "LiaisonWireTests",
+      dependencies: ["LiaisonWire", "LiaisonTownship", "LiaisonCodec", "LiaisonMerge"]),
     // The storage conformance suite: every TownshipStorage backend runs the same tests.
     .testTarget(
       name: "LiaisonTownshipTests",

@@ -59,15 +59,7 @@ struct SyncController: Sendable {
       // the changes before them.
       try await store.push(PushBatch(items), from: device, now: clock())
     }
-    return JSONResponse.make(
-      PushAnswer(
-        accepted: outcome.accepted, duplicates: outcome.duplicates,
-        rejected: outcome.rejected.map { rejection in
-          PushAnswer.Rejection(
-            index: rejection.index, dot: rejection.dot, code: RefusalCode(rejection.code),
-            field: rejection.field, message: rejection.message)
-        }
-      ).json)
+    return JSONResponse.make(outcome.json)
   }
 
   private func pull(_ request: Request, _ context: TownshipContext) async throws -> Response {
@@ -137,11 +129,7 @@ struct SyncController: Sendable {
         name: body.name, villages: body.villages, lifetime: lifetime * 1000, by: administrator,
         now: now)
     }
-    return JSONResponse.make(
-      EnrollmentAnswer(
-        code: enrollment.code, name: body.name, villages: body.villages,
-        expiresAt: enrollment.expiresAt
-      ).json, status: .created)
+    return JSONResponse.make(enrollment.json, status: .created)
   }
 
   private static func device(_ context: TownshipContext) throws -> Device {

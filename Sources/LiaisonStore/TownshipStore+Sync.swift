@@ -38,7 +38,7 @@ extension TownshipStore {
           }
           outcome.rejected.append(
             .init(
-              index: index, dot: dot, code: unreadable.error.problem.code,
+              index: index, dot: dot, code: RefusalCode(unreadable.error.problem.code),
               field: unreadable.error.field, message: unreadable.error.description))
           continue
         }
@@ -55,7 +55,7 @@ extension TownshipStore {
           if PushRules.advancesCounter(refusal) {
             highest = max(highest, Int64(change.dot.counter))
           }
-          if refusal.code == "out_of_scope" {
+          if refusal.code == .outOfScope {
             try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
           }
           continue

@@ -6,11 +6,11 @@ import LiaisonMerge
 public enum PushRules {
   /// Why a change may not be applied: the code, the JSON path at fault, and a sentence.
   public struct Refusal: Sendable, Equatable {
-    public let code: String
+    public let code: RefusalCode
     public let field: String?
     public let message: String
 
-    public init(code: String, field: String?, message: String) {
+    public init(code: RefusalCode, field: String?, message: String) {
       self.code = code
       self.field = field
       self.message = message
@@ -29,12 +29,12 @@ public enum PushRules {
   ) rethrows -> Refusal? {
     if change.dot.replica != device.replica {
       return Refusal(
-        code: "forged_dot", field: "dot",
+        code: .forgedDot, field: "dot",
         message: "the change's dot belongs to replica \(change.dot.replica), not to this device")
     }
     if Int64(change.dot.counter) > highest + 1 {
       return Refusal(
-        code: "skipped_counter", field: "dot",
+        code: .skippedCounter, field: "dot",
         message: "counter \(change.dot.counter) skips past \(highest + 1); push changes in order")
     }
     // A report that has left the device's villages still takes its writes if it was ever in
@@ -42,7 +42,7 @@ public enum PushRules {
     // on its way, and nothing a liaison wrote may be lost. Its pulls still leave it out.
     if let current, !device.villages.contains(current), try !wasInScope() {
       return Refusal(
-        code: "out_of_scope", field: "report",
+        code: .outOfScope, field: "report",
         message:
           "report \(change.report) belongs to village \(current), which this device is not enrolled for"
       )
@@ -50,7 +50,7 @@ public enum PushRules {
     if let write = change.fields[.village] {
       guard case .text(let village) = write.value, device.villages.contains(village) else {
         return Refusal(
-          code: "out_of_scope", field: "fields.village.value",
+          code: .outOfScope, field: "fields.village.value",
           message: "this device is not enrolled for village \(write.value)")
       }
     }
@@ -59,7 +59,7 @@ public enum PushRules {
       // would be listed everywhere with neither.
       for field in [Field.village, .category, .title] where change.fields[field] == nil {
         return Refusal(
-          code: "required", field: "fields.\(field.rawValue)",
+          code: .required, field: "fields.\(field.rawValue)",
           message:
             "report \(change.report) is new here, and a new report must set village, category and title; this change does not set \(field.rawValue)"
         )
@@ -72,13 +72,13 @@ public enum PushRules {
   /// change does, but a skip (which would hide the changes skipped) and a forged dot (not
   /// the device's counter at all).
   public static func advancesCounter(_ refusal: Refusal) -> Bool {
-    refusal.code != "skipped_counter" && refusal.code != "forged_dot"
+    refusal.code != .skippedCounter && refusal.code != .forgedDot
   }
 
   /// The message of a `dot_reused` refusal.
   public static func dotReused(_ dot: Dot) -> Refusal {
     Refusal(
-      code: "dot_reused", field: "dot",
+      code: .dotReused, field: "dot",
       message:
         "counter \(dot.counter) of this device already names a different change; the device reused a counter (was its store restored from a copy?)"
     )

@@ -124,11 +124,11 @@ public struct PushOutcome: Sendable, Equatable {
   public struct Rejection: Sendable, Equatable {
     public let index: Int
     public let dot: Dot?
-    public let code: String
+    public let code: RefusalCode
     public let field: String?
     public let message: String
 
-    public init(index: Int, dot: Dot?, code: String, field: String?, message: String) {
+    public init(index: Int, dot: Dot?, code: RefusalCode, field: String?, message: String) {
       self.index = index
       self.dot = dot
       self.code = code
@@ -141,7 +141,11 @@ public struct PushOutcome: Sendable, Equatable {
   public var duplicates = 0
   public var rejected: [Rejection] = []
 
-  public init() {}
+  public init(accepted: Int = 0, duplicates: Int = 0, rejected: [Rejection] = []) {
+    self.accepted = accepted
+    self.duplicates = duplicates
+    self.rejected = rejected
+  }
 }
 
 /// One page of a pull.

@@ -1,5 +1,6 @@
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonTownship
 
 /// `POST /v1/admin/enrollments`: an administrator asks for a one-time code.
 public struct EnrollmentRequest: Sendable, Equatable {
@@ -40,21 +41,10 @@ public struct EnrollmentRequest: Sendable, Equatable {
   }
 }
 
-/// The answer to ``EnrollmentRequest``: the code, shown once.
-public struct EnrollmentAnswer: Sendable, Equatable {
-  public let code: String
-  public let name: String
-  public let villages: [String]
-  /// Milliseconds since 1970.
-  public let expiresAt: Int64
+/// The answer to ``EnrollmentRequest``: the code, shown once, as the storage issued it.
+public typealias EnrollmentAnswer = Enrollment
 
-  public init(code: String, name: String, villages: [String], expiresAt: Int64) {
-    self.code = code
-    self.name = name
-    self.villages = villages
-    self.expiresAt = expiresAt
-  }
-
+extension Enrollment {
   public var json: JSONValue {
     .object([
       "code": .string(code), "name": .string(name),
@@ -64,10 +54,9 @@ public struct EnrollmentAnswer: Sendable, Equatable {
 
   public init(json: JSONValue) throws(WireShapeError) {
     let object = try JSONObject(json, what: "an enrolment code answer")
-    code = try object.string("code")
-    name = try object.string("name")
-    villages = try object.strings("villages")
-    expiresAt = try object.integer("expires_at")
+    self.init(
+      code: try object.string("code"), name: try object.string("name"),
+      villages: try object.strings("villages"), expiresAt: try object.integer("expires_at"))
   }
 }
 

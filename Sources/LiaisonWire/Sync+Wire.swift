@@ -1,5 +1,6 @@
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonTownship
 
 /// `GET /v1/health`.
 public struct HealthAnswer: Sendable, Equatable {
@@ -31,58 +32,36 @@ public struct HealthAnswer: Sendable, Equatable {
   }
 }
 
-/// The answer to `POST /v1/push`: counts, and each refused change with why.
-public struct PushAnswer: Sendable, Equatable {
-  /// One refused change: its place in the batch, its dot when it had one that read.
-  public struct Rejection: Sendable, Equatable {
-    public let index: Int
-    public let dot: Dot?
-    public let code: RefusalCode
-    public let field: String?
-    public let message: String
+/// The answer to `POST /v1/push`: counts, and each refused change with why; the storage's
+/// outcome as it travels.
+public typealias PushAnswer = PushOutcome
 
-    public init(index: Int, dot: Dot?, code: RefusalCode, field: String?, message: String) {
-      self.index = index
-      self.dot = dot
-      self.code = code
-      self.field = field
-      self.message = message
-    }
+extension PushOutcome.Rejection {
+  public var json: JSONValue {
+    var members: [String: JSONValue] = [
+      "index": .integer(Int64(index)), "code": .string(code.rawValue),
+      "message": .string(message),
+    ]
+    if let dot { members["dot"] = dot.json }
+    if let field { members["field"] = .string(field) }
+    return .object(members)
+  }
 
-    public var json: JSONValue {
-      var members: [String: JSONValue] = [
-        "index": .integer(Int64(index)), "code": .string(code.rawValue),
-        "message": .string(message),
-      ]
-      if let dot { members["dot"] = dot.json }
-      if let field { members["field"] = .string(field) }
-      return .object(members)
-    }
-
-    init(json: JSONValue) throws(WireShapeError) {
-      let object = try JSONObject(json, what: "a rejection")
-      index = Int(try object.integer("index"))
-      code = RefusalCode(try object.string("code"))
-      message = try object.string("message")
-      field = try object.optionalString("field")
-      dot = try object.members["dot"].map { value throws(WireShapeError) in
-        do { return try Dot(json: value, path: "dot") } catch {
-          throw WireShapeError("a rejection's dot does not read: \(error)", field: "dot")
-        }
+  init(json: JSONValue) throws(WireShapeError) {
+    let object = try JSONObject(json, what: "a rejection")
+    let dot = try object.members["dot"].map { value throws(WireShapeError) in
+      do { return try Dot(json: value, path: "dot") } catch {
+        throw WireShapeError("a rejection's dot does not read: \(error)", field: "dot")
       }
     }
+    self.init(
+      index: Int(try object.integer("index")), dot: dot,
+      code: RefusalCode(try object.string("code")), field: try object.optionalString("field"),
+      message: try object.string("message"))
   }
+}
 
-  public let accepted: Int
-  public let duplicates: Int
-  public let rejected: [Rejection]
-
-  public init(accepted: Int, duplicates: Int, rejected: [Rejection]) {
-    self.accepted = accepted
-    self.duplicates = duplicates
-    self.rejected = rejected
-  }
-
+extension PushOutcome {
   public var json: JSONValue {
     .object([
       "accepted": .integer(Int64(accepted)), "duplicates": .integer(Int64(duplicates)),
@@ -92,11 +71,12 @@ public struct PushAnswer: Sendable, Equatable {
 
   public init(json: JSONValue) throws(WireShapeError) {
     let object = try JSONObject(json, what: "a push answer")
-    accepted = Int(try object.integer("accepted"))
-    duplicates = Int(try object.integer("duplicates"))
-    rejected = try object.array("rejected").map { item throws(WireShapeError) in
-      try Rejection(json: item)
-    }
+    self.init(
+      accepted: Int(try object.integer("accepted")),
+      duplicates: Int(try object.integer("duplicates")),
+      rejected: try object.array("rejected").map { item throws(WireShapeError) in
+        try Rejection(json: item)
+      })
   }
 }
 

@@ -1,3 +1,5 @@
+import LiaisonTownship
+
 /// A body that is JSON but not the shape an endpoint's request or answer has.
 public struct WireShapeError: Error, Equatable, Sendable, CustomStringConvertible {
   /// `malformed`, or a more precise code (`invalid_id` for an id that does not read).

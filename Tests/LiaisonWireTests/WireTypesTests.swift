@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonTownship
 import LiaisonWire
 import Testing
 
