@@ -17,6 +17,9 @@ struct PullPageBuilder {
   /// Per report, the sequence below which its history is in this page already, so a report
   /// that moves twice in one page is not sent twice.
   private var historySent: [Int64: Int64] = [:]
+  /// The log sequences of the changes this page holds: a report's change sent because the
+  /// report is in the device's villages now is not sent again with a later move's history.
+  private var inPage = Set<Int64>()
 
   init(device: Device, db: Database) {
     self.device = device
@@ -32,14 +35,14 @@ struct PullPageBuilder {
   ) throws {
     let inScope = villages.contains(village)
     guard moves else {
-      if inScope { append([UInt8](body)) }
+      if inScope { append([UInt8](body), sequence: sequence) }
       return
     }
     // A move out of the device's villages goes only to devices of the village the report
     // left: not to one whose village it passed through long ago, nor one that never held it.
     if !inScope, try !wasInVillages(report, justBefore: sequence) { return }
     try sendHistory(of: report, before: sequence)
-    append([UInt8](body))
+    append([UInt8](body), sequence: sequence)
   }
 
   /// Adds the report's changes before `sequence` that the device did not write and that this
@@ -47,14 +50,16 @@ struct PullPageBuilder {
   mutating func sendHistory(of report: Int64, before sequence: Int64) throws {
     let sent = historySent[report] ?? 0
     guard sent < sequence else { return }
-    let history = try Data.fetchAll(
+    let history = try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT body FROM change WHERE report_key = ? AND seq > ? AND seq < ? AND replica != ?
+          SELECT seq, body FROM change WHERE report_key = ? AND seq > ? AND seq < ? AND replica != ?
           ORDER BY seq
           """),
       arguments: [report, sent, sequence, device.replica.description])
-    for body in history { append([UInt8](body)) }
+    for row in history where !inPage.contains(row[0]) {
+      append([UInt8](row[1] as Data), sequence: row[0])
+    }
     historySent[report] = sequence
   }
 
@@ -65,7 +70,8 @@ struct PullPageBuilder {
       villages, after: try StoreRows.changes(db, report: report, before: sequence))
   }
 
-  private mutating func append(_ body: [UInt8]) {
+  private mutating func append(_ body: [UInt8], sequence: Int64) {
+    guard inPage.insert(sequence).inserted else { return }
     bodies.append(body)
     bytes += body.count
   }

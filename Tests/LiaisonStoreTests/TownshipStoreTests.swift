@@ -106,7 +106,7 @@ import Testing
     #expect(outcome.accepted == 2)
     #expect(outcome.duplicates == 1)
     #expect(
-      outcome.rejected.map(\.code) == [
+      outcome.rejected.map(\.code.rawValue) == [
         "forged_dot", "out_of_scope", "skipped_counter", "wrong_type",
       ])
     #expect(outcome.rejected.map(\.index) == [2, 3, 4, 5])
@@ -122,7 +122,7 @@ import Testing
     // A device restored from a copy writes counter 1 again, to another report.
     let reused = try change(counter: 1, report: 2)
     let outcome = try store.push([reused, first], from: enrolled.device, now: 3)
-    #expect(outcome.rejected.map(\.code) == ["dot_reused"])
+    #expect(outcome.rejected.map(\.code.rawValue) == ["dot_reused"])
     #expect(outcome.rejected.first?.index == 0)
     #expect(outcome.duplicates == 1)
     #expect(try store.replica.report(Fixtures.report(2)) == nil)

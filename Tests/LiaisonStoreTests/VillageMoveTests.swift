@@ -225,7 +225,7 @@ import Testing
       ReportEdit(values: [.details: .text("猜测")]), dot: Dot(replica: local, counter: 1),
       attribution: Fixtures.author("乙"))
     let outcome = try store.push([edit.json], from: localDevice, now: 3)
-    #expect(outcome.rejected.map(\.code) == ["out_of_scope"])
+    #expect(outcome.rejected.map(\.code.rawValue) == ["out_of_scope"])
     // Refused, and still kept whole where an administrator sees it, once however often sent.
     _ = try store.push([edit.json], from: localDevice, now: 4)
     let kept = try store.auditTrail(subject: edit.report.description).filter {
@@ -265,5 +265,32 @@ import Testing
     var state: [ReportID: ReportState] = [:]
     _ = try pullAll(upgraded, localDevice, after: 0, into: &state)
     #expect(state[Fixtures.report(1)] == report)
+  }
+
+  /// A report now in the device's village is sent for that, and its move brings its history:
+  /// each change still goes once in a page (sync.md section 3). It went twice, found by a
+  /// client written from the specification alone.
+  @Test func aReportsHistoryGoesOnceInAPageThatAlsoHoldsItsMove() throws {
+    let (store, moverDevice, localDevice) = try server()
+    let west = try store.enroll(
+      code: store.issueEnrollment(
+        name: "西", villages: ["西村"], lifetime: 3_600_000, by: "管理员", now: 0
+      ).code, replica: Fixtures.replica(0xc3), now: 1
+    ).device
+    var report = ReportState(id: Fixtures.report(1))
+    let created = try report.write(
+      Fixtures.newReport(title: "桥梁裂缝", village: "东村"),
+      dot: Dot(replica: local, counter: 1), attribution: Fixtures.author("乙"))
+    let edited = try report.write(
+      ReportEdit(values: [.urgency: .urgency(.high)]), dot: Dot(replica: local, counter: 2),
+      attribution: Fixtures.author("乙"))
+    #expect(try store.push([created.json, edited.json], from: localDevice, now: 2).accepted == 2)
+    let moved = try report.write(
+      ReportEdit(values: [.village: .text("西村")]), dot: Dot(replica: mover, counter: 1),
+      attribution: Fixtures.author("甲"))
+    #expect(try store.push([moved.json], from: moverDevice, now: 3).accepted == 1)
+
+    let page = try store.pull(after: 0, limit: 100, for: west)
+    #expect(page.bodies == [created, edited, moved].map(\.canonicalBytes))
   }
 }
