@@ -69,6 +69,8 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       return APIError(.badRequest, code: "ambiguous_report", message: error.description)
     case .malformedReportID:
       return APIError(.badRequest, code: "invalid_id", message: error.description)
+    case .cursorBeyondLog:
+      return APIError(.badRequest, code: "malformed", message: error.description, field: "after")
     case .busy(let cause):
       return APIError(
         .serviceUnavailable, code: "busy",

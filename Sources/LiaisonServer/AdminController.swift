@@ -107,6 +107,12 @@ struct AdminController: Sendable {
     let reason = try body.members["reason"] == nil ? "" : body.string("reason")
     let resolution: Resolution
     if body.members["all_from"] != nil {
+      if let other = ["coordinates", "field", "pick", "value"].first(where: {
+        body.members[$0] != nil
+      }) {
+        throw APIError.malformed(
+          "all_from decides every conflicting field by itself; leave out \(other)", field: other)
+      }
       let selector = try body.string("all_from")
       let device = try await storage { () async throws(StoreError) in
         try await store.findDevice(selector)

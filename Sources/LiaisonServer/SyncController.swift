@@ -49,6 +49,10 @@ struct SyncController: Sendable {
     guard case .array(let items)? = body.members["changes"] else {
       throw APIError.malformed("the body must be {\"changes\": [change, ...]}", field: "changes")
     }
+    if let stray = body.members.keys.sorted().first(where: { $0 != "changes" }) {
+      throw APIError.malformed(
+        "the body must be {\"changes\": [change, ...]} and nothing else", field: stray)
+    }
     guard items.count <= SyncLimits.maximumPushChanges else {
       throw APIError(
         .contentTooLarge, code: "too_large",

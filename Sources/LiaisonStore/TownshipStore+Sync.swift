@@ -96,6 +96,11 @@ extension TownshipStore {
     after cursor: Int64, limit: Int, for device: Device, maximumBytes: Int = pullPageBytes
   ) throws(StoreError) -> PullPage {
     try replica.read { db in
+      // The log's end, read first: a cursor past it was never given out by this server (a
+      // device whose server was restored from an older backup, say), and taking it would
+      // record the device as up to date while it misses everything up to there.
+      let end = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change") ?? 0
+      if cursor > end { throw StoreError.cursorBeyondLog(cursor, end: end) }
       let rows = try Row.fetchAll(
         db.cachedStatement(
           sql: """
@@ -122,8 +127,7 @@ extension TownshipStore {
       // On the last page everything up to the end of the log has been read, including the
       // device's own changes the query left out: the cursor moves past them all, so the
       // next pull starts from new changes instead of scanning the device's own again.
-      let end = more ? nil : try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change")
-      let next = max(cursor, last ?? cursor, end ?? cursor)
+      let next = max(cursor, last ?? cursor, more ? cursor : end)
       // The device's own move of a report back into its villages: it missed what was written
       // while the report was away, and its own change is never sent back to carry them.
       let ownMoves = try Row.fetchAll(

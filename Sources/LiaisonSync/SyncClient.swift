@@ -150,6 +150,9 @@ public struct SyncClient: Sendable {
     }
     guard (200..<300).contains(status) else {
       let error = try Self.read { () throws(WireShapeError) in try ErrorAnswer(json: answer) }
+      if path.hasPrefix("/v1/pull"), error.field == "after" {
+        throw .cursorRefused(error.message)
+      }
       throw .refused(status: status, code: error.code.rawValue, message: error.message)
     }
     return answer

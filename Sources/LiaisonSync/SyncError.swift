@@ -6,6 +6,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case refused(status: Int, code: String, message: String)
   /// The answer was not what the protocol promises.
   case badAnswer(String)
+  /// The server does not know this device's pull cursor (its log is behind it, as after a
+  /// restore from an older backup); a sync pulls from the start instead.
+  case cursorRefused(String)
   /// The device has no server link yet.
   case notEnrolled
 
@@ -19,6 +22,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         : "the server refused the request (\(status) \(code)): \(message)"
     case .badAnswer(let detail):
       "the server's answer was not understood: \(detail)"
+    case .cursorRefused(let message):
+      "the server refused this device's pull cursor: \(message)"
     case .notEnrolled:
       "this device is not enrolled yet; run `liaison enroll --server URL --code CODE` first"
     }

@@ -81,7 +81,13 @@ public struct Synchronizer: Sendable {
       let page = try await client.pull(after: cursor, limit: batchSize)
       return (page.changes.map(PreparedChange.init), page)
     }
-    var next = Task { try await fetch(after: link.cursor) }
+    // A cursor the server does not know (its log is behind it: restored from an older
+    // backup) is given up for the start of the log: applying a change twice changes nothing.
+    var next = Task {
+      do { return try await fetch(after: link.cursor) } catch SyncError.cursorRefused {
+        return try await fetch(after: 0)
+      }
+    }
     defer { next.cancel() }
     while true {
       let (changes, page) = try await next.value

@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case access(AccessError)
   /// An administrator's request the store refused: a stale resolution, an unknown device...
   case admin(AdminError)
+  /// A pull's cursor past the end of the township's log: not one this server gave out.
+  case cursorBeyondLog(Int64, end: Int64)
   /// The database was busy past the store's timeout (another writer held it): worth a retry.
   case busy(String)
   /// A database failure, with the backend's own description of its cause (for SQLite its
@@ -59,6 +61,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       error.description
     case .admin(let error):
       error.description
+    case .cursorBeyondLog(let cursor, let end):
+      "cursor \(cursor) is past the end of this server's log (\(end)): it is not one this server gave out (was the server restored from an older backup?); pull from the start"
     case .busy(let cause):
       "the database is busy (\(cause)); try again in a moment"
     case .database(let message):

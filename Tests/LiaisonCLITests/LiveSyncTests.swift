@@ -196,4 +196,22 @@ import Testing
     let notEnrolled = try never.run("sync")
     #expect(notEnrolled.error.contains("not enrolled"), "\(notEnrolled.error)")
   }
+
+  /// A cursor the server never gave out (its log was restored from an older backup) is
+  /// refused, and the device pulls from the start instead of stalling or missing changes.
+  @Test func aCursorTheServerDoesNotKnowIsGivenUpForTheStart() throws {
+    let server = try TownshipProcess()
+    let a = try enrolledDevice(server, name: "李伟")
+    let b = try enrolledDevice(server, name: "王芳")
+    _ = try a.record("水渠纠纷")
+    #expect(try a.run("sync").succeeded)
+    try DatabaseQueue(path: b.home + "/" + ReplicaStore.fileName).write { db in
+      try db.execute(sql: "UPDATE peer SET received_cursor = '99999'")
+    }
+    let sync = try b.run("sync")
+    #expect(sync.succeeded, "\(sync.error)")
+    #expect(sync.output.contains("received 1"), "\(sync.output)")
+    #expect(try canonicalStates(b.home) == canonicalStates(a.home))
+    #expect(server.stop() == 0)
+  }
 }

@@ -148,6 +148,13 @@ import Testing
         ),
         (["expect": .string(version), "field": .string("title")], .badRequest, "malformed"),
         (["expect": .string(version), "all_from": .string("nobody")], .notFound, "unknown_device"),
+        // One form per request: all_from decides alone (sync.md section 6, "One of").
+        (
+          [
+            "expect": .string(version), "all_from": .string("王芳"), "field": .string("title"),
+            "pick": .integer(1),
+          ], .badRequest, "malformed"
+        ),
         (["field": .string("title"), "pick": .integer(1)], .badRequest, "malformed"),
       ]
       for (request, status, code) in refusals {

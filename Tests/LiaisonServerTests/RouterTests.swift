@@ -235,6 +235,12 @@ import Testing
             body(.object(["changes": .array([])])), .unauthorized, "unauthenticated"
           ),
           ("/v1/pull?after=-4", .get, auth, nil, .badRequest, "malformed"),
+          // A cursor past the log's end was never given out (sync.md section 3).
+          ("/v1/pull?after=99999999999", .get, auth, nil, .badRequest, "malformed"),
+          (
+            "/v1/push", .post, auth, ByteBuffer(string: #"{"changes": [], "extra": 1}"#),
+            .badRequest, "malformed"
+          ),
           (
             "/v1/pull", .get,
             [.authorization: "Bearer \(token)", HTTPField.Name("Liaison-Protocol")!: "2"], nil,
