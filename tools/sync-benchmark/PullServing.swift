@@ -28,7 +28,8 @@ struct PullServing {
 
   /// Pulls from cursor 0 to the end in pages of `limit`; returns the pages, the bytes and
   /// the seconds it took, and the last cursor.
-  func pullEverything(limit: Int) throws -> (pages: Int, bytes: Int, seconds: Double, cursor: Int64) {
+  func pullEverything(limit: Int) throws -> (pages: Int, bytes: Int, seconds: Double, cursor: Int64)
+  {
     let socket = try connect()
     defer { close(socket) }
     var buffer = [UInt8](repeating: 0, count: 1 << 20)

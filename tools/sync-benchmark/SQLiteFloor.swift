@@ -87,7 +87,9 @@ enum SQLiteFloor {
     let changes: [[Value]]
     let bytes: UnsafeMutableRawBufferPointer
 
-    static let changeColumns = ["report", "report_key", "replica", "counter", "author", "time", "body"]
+    static let changeColumns = [
+      "report", "report_key", "replica", "counter", "author", "time", "body",
+    ]
 
     init(path: String) throws {
       var connection: OpaquePointer?
@@ -186,7 +188,9 @@ enum SQLiteFloor {
   static func changesPerSecond(
     _ rows: Rows, path: String, via: Path, policy: Policy, batch: Int, foreignKeys: Bool
   ) throws -> Double {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
     defer {
       for suffix in ["", "-wal", "-shm"] {
         try? FileManager.default.removeItem(atPath: path + suffix)
@@ -206,8 +210,9 @@ enum SQLiteFloor {
     _ rows: Rows, path: String, pragmas: String, policy: Policy, batch: Int
   ) throws -> Double {
     var connection: OpaquePointer?
-    guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
-      == SQLITE_OK
+    guard
+      sqlite3_open_v2(path, &connection, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+        == SQLITE_OK
     else { throw FloorError("cannot open \(path)") }
     defer { sqlite3_close_v2(connection) }
     func exec(_ sql: String) throws {
