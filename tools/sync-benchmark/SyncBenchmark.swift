@@ -12,7 +12,8 @@ struct SyncBenchmark: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "liaison-sync-bench",
     abstract:
-      "Benchmark sync over loopback against the real township server (build with -c release).")
+      "Benchmark sync over loopback against the real township server (build with -c release).",
+    subcommands: [FloorCommand.self])
 
   @Option(help: "How many reports device A pushes and device B pulls.")
   var reports = 100_000
@@ -33,6 +34,12 @@ struct SyncBenchmark: AsyncParsableCommand {
 
   @Option(help: "The township binary; default: beside this benchmark.")
   var township: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Copy the last round's stored report and change rows, and their schema, into this file.",
+      discussion: "For `liaison-sync-bench floor --rows FILE` and `row-size.py --rows FILE`."))
+  var rowsOut: String?
 
   mutating func run() async throws {
     let binary =
@@ -58,6 +65,11 @@ struct SyncBenchmark: AsyncParsableCommand {
       last = (server, b)
     }
     guard let (loaded, b) = last else { return }
+    if let rowsOut {
+      try SQLiteFloor.saveRows(
+        fromStore: ((loaded.server.directory as NSString).appendingPathComponent(
+          ReplicaStore.fileName)), to: rowsOut)
+    }
     func median(_ value: (Round) -> Double) -> Double {
       let values = measured.map(value).sorted()
       return values[values.count / 2]
@@ -93,6 +105,11 @@ struct SyncBenchmark: AsyncParsableCommand {
         "\(Int(median(\.pull))) changes/s"
           + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.pull) }))" : "")
       ),
+      (
+        "pull serving rate, a client that reads and discards",
+        "\(Int(median(\.serve))) changes/s"
+          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.serve) }))" : "")
+      ),
       ("server peak resident memory", "\(Int(median(\.peakMegabytes))) MB"),
       (
         "incremental sync of 10, server with \(reports) changes",
@@ -109,11 +126,11 @@ struct SyncBenchmark: AsyncParsableCommand {
             "\(Int(median(\.storeOnly))) changes/s"
           ),
           (
-            "raw SQLite, the server's rows, same schema and batches",
-            "\(Int(median(\.raw))) rows/s"
+            "raw SQLite (C API, server's checkpoints), the server's rows, schema and batches",
+            "\(Int(median(\.raw))) changes/s"
           ),
           ("end-to-end push / raw SQLite", String(format: "%.2f", push / median(\.raw))),
-        ], at: 4)
+        ], at: 5)
     }
     for (name, value) in rows { print("| \(name) | \(value) |") }
   }
@@ -123,6 +140,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     var push: Double
     var pull: Double
     var peakMegabytes: Double
+    var serve = Double.nan
     var storeOnly = Double.nan
     var raw = Double.nan
   }
@@ -146,13 +164,31 @@ struct SyncBenchmark: AsyncParsableCommand {
     var round = Round(
       push: Double(pushed.sent) / pushSeconds, pull: Double(pulled.received) / pullSeconds,
       peakMegabytes: Double(loaded.peakMegabytes()))
+    // The same pull again, from the start, by a client that discards what it reads: the
+    // server's own serving rate, beside the device's pull that applies every page.
+    guard let link = try b.serverLink() else { throw SQLiteFloor.FloorError("B has no server") }
+    let served = try PullServing(url: loaded.url, token: link.token).pullEverything(
+      limit: batchSize)
+    guard served.cursor == link.cursor else {
+      throw SQLiteFloor.FloorError(
+        "the discarding pull ended at \(served.cursor), B's at \(link.cursor)")
+    }
+    round.serve = Double(pulled.received) / served.seconds
     if baselines {
       round.storeOnly = try ServerSideBaseline.storeOnly(
         batches, replica: try a.info().id,
         in: (root as NSString).appendingPathComponent("store-only"))
-      round.raw = try ServerSideBaseline.rawSQLite(
-        copying: (root as NSString).appendingPathComponent("server"),
-        into: (root as NSString).appendingPathComponent("raw.sqlite"), batchSize: batchSize)
+      // The floor from the C API with the server's own checkpoints, here in the round right
+      // after the push; `run.sh` also measures it alone, beside Python's, under each policy.
+      let rowsFile = (root as NSString).appendingPathComponent("rows.sqlite")
+      try SQLiteFloor.saveRows(
+        fromStore: (root as NSString).appendingPathComponent("server/\(ReplicaStore.fileName)"),
+        to: rowsFile)
+      let rows = try SQLiteFloor.Rows(path: rowsFile)
+      defer { rows.free() }
+      round.raw = try SQLiteFloor.changesPerSecond(
+        rows, path: (root as NSString).appendingPathComponent("raw.sqlite"), via: .raw,
+        policy: .server, batch: batchSize, foreignKeys: false)
     }
     return (round, loaded, b)
   }
