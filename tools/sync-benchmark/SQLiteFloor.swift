@@ -333,7 +333,7 @@ enum SQLiteFloor {
 
     /// Waits for a checkpoint under way and closes the connection.
     func finish() {
-      queue.sync { sqlite3_close_v2(connection) }
+      queue.sync { _ = sqlite3_close_v2(connection) }
     }
   }
 
