@@ -8,11 +8,16 @@ import LiaisonStore
 /// (SQLite alone storing the same rows is ``SQLiteFloor``).
 enum ServerSideBaseline {
   /// The device's logged changes, as it would send them, in batches.
-  static func batches(of store: ReplicaStore, size: Int) throws -> [[UInt8]] {
+  static func batches(of store: ReplicaStore, size: Int, includingSent: Bool = false) throws
+    -> [[UInt8]]
+  {
     var batches: [[UInt8]] = []
     var body: [UInt8] = []
     var count = 0
-    for (_, change) in try store.unsentChanges(limit: Int.max) {
+    let changes =
+      includingSent
+      ? try store.unsentChanges(after: 0, limit: Int.max) : try store.unsentChanges(limit: Int.max)
+    for (_, change) in changes {
       body.append(contentsOf: count == 0 ? Array(#"{"changes":["#.utf8) : [UInt8(ascii: ",")])
       body.append(contentsOf: change)
       count += 1

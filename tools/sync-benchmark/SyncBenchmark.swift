@@ -101,6 +101,11 @@ struct SyncBenchmark: AsyncParsableCommand {
           + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.push) }))" : "")
       ),
       (
+        "push serving rate, a client that sends prepared bodies",
+        "\(Int(median(\.servePush))) changes/s"
+          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.servePush) }))" : "")
+      ),
+      (
         "pull, server to device B",
         "\(Int(median(\.pull))) changes/s"
           + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.pull) }))" : "")
@@ -130,6 +135,14 @@ struct SyncBenchmark: AsyncParsableCommand {
             "\(Int(median(\.raw))) changes/s"
           ),
           ("end-to-end push / raw SQLite", String(format: "%.2f", push / median(\.raw))),
+          (
+            "push serving rate / raw SQLite",
+            String(format: "%.2f", median(\.servePush) / median(\.raw))
+          ),
+          (
+            "push without HTTP / raw SQLite",
+            String(format: "%.2f", median(\.storeOnly) / median(\.raw))
+          ),
         ], at: 5)
     }
     for (name, value) in rows { print("| \(name) | \(value) |") }
@@ -141,6 +154,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     var pull: Double
     var peakMegabytes: Double
     var serve = Double.nan
+    var servePush = Double.nan
     var storeOnly = Double.nan
     var raw = Double.nan
   }
@@ -167,13 +181,24 @@ struct SyncBenchmark: AsyncParsableCommand {
     // The same pull again, from the start, by a client that discards what it reads: the
     // server's own serving rate, beside the device's pull that applies every page.
     guard let link = try b.serverLink() else { throw SQLiteFloor.FloorError("B has no server") }
-    let served = try PullServing(url: loaded.url, token: link.token).pullEverything(
+    let served = try ServingClient(url: loaded.url, token: link.token).pullEverything(
       limit: batchSize)
     guard served.cursor == link.cursor else {
       throw SQLiteFloor.FloorError(
         "the discarding pull ended at \(served.cursor), B's at \(link.cursor)")
     }
     round.serve = Double(pulled.received) / served.seconds
+    // The same push to a fresh server, by a client that sends A's batches prepared
+    // beforehand: the server's own serving rate, beside the device's push, which also reads
+    // its log and records each answer in its own store.
+    let fresh = try Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("push-serving"))
+    let token = try await fresh.enrol(replica: try a.info().id)
+    let pushBodies = try ServerSideBaseline.batches(of: a, size: batchSize, includingSent: true)
+    round.servePush =
+      Double(pushed.sent)
+      / (try ServingClient(url: fresh.url, token: token).pushEverything(pushBodies))
+    fresh.stop()
     if baselines {
       round.storeOnly = try ServerSideBaseline.storeOnly(
         batches, replica: try a.info().id,
@@ -246,6 +271,17 @@ struct SyncBenchmark: AsyncParsableCommand {
       try store.link(
         toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages)
       return store
+    }
+
+    /// Enrols a device bound to `replica` and returns its token.
+    func enrol(replica: ReplicaID) async throws -> String {
+      let http = SyncClient.makeHTTPClient()
+      let issued = try await SyncClient(baseURL: url, token: token, http: http)
+        .issueEnrollment(name: "serving", villages: ["东村"], expiresInSeconds: 3600)
+      let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
+        .enroll(code: issued.code, replica: replica)
+      try await http.shutdown()
+      return enrolled.token
     }
 
     func peakMegabytes() -> Int { server.peakMegabytes() }

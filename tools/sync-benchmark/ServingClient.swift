@@ -4,15 +4,16 @@ import Foundation
   import Glibc
 #endif
 
-/// The server's pull serving rate: a client that asks for every page, as a device does
-/// (`GET /v1/pull?after=C&limit=L` with the device's bearer token, following cursors), reads
-/// each answer whole and discards it. What is left is the server's own cost to serve a pull,
-/// and loopback's, without the device's store.
+/// The server's serving rates: a client that does what a device does over HTTP, without the
+/// device's store. A pull asks for every page (`GET /v1/pull?after=C&limit=L` with the
+/// device's bearer token, following cursors), reads each answer whole and discards it; a push
+/// sends bodies prepared beforehand and reads each answer. What is left is the server's own
+/// cost, and loopback's.
 ///
 /// One keep-alive HTTP/1.1 connection over a plain socket (`TCP_NODELAY`), one request at a
 /// time; the next cursor is read from the end of each body, which the server writes last
 /// (`"cursor":"C","more":B}`).
-struct PullServing {
+struct ServingClient {
   let host: String
   let port: UInt16
   let token: String
@@ -52,6 +53,27 @@ struct PullServing {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     return (pages, bytes, seconds, cursor)
+  }
+
+  /// Sends each of `bodies` as `POST /v1/push`, one at a time, and reads each answer; returns
+  /// the seconds it took.
+  func pushEverything(_ bodies: [[UInt8]]) throws -> Double {
+    let socket = try connect()
+    defer { close(socket) }
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    let started = DispatchTime.now()
+    for body in bodies {
+      let head =
+        "POST /v1/push HTTP/1.1\r\nHost: \(host):\(port)\r\nAuthorization: Bearer \(token)\r\n"
+        + "Liaison-Protocol: 1\r\nContent-Type: application/json\r\n"
+        + "Content-Length: \(body.count)\r\n\r\n"
+      try send(socket, Array(head.utf8) + body)
+      let (tail, _) = try readAnswer(socket, into: &buffer)
+      guard String(decoding: tail, as: UTF8.self).hasSuffix(#""rejected":[]}"#) else {
+        throw Failure("a push answer with rejections: \(String(decoding: tail, as: UTF8.self))")
+      }
+    }
+    return Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
   }
 
   private func connect() throws -> Int32 {
