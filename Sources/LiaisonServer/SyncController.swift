@@ -119,9 +119,14 @@ struct SyncController: Sendable {
         "expires_in_seconds must be 60 to \(SyncLimits.maximumEnrollmentSeconds)",
         field: "expires_in_seconds")
     }
-    for (field, text) in [("name", body.name)] + body.villages.map({ ("villages", $0) }) {
+    // The name is an author's (who the device's writes are attributed to), a village a
+    // village's: each with its own limit.
+    let checks =
+      [("name", body.name, TextLimits.author)]
+      + body.villages.map { ("villages", $0, TextLimits.village) }
+    for (field, text, limit) in checks {
       do {
-        try FieldValue.checkText(text, field: field, maximum: TextLimits.village, multiline: false)
+        try FieldValue.checkText(text, field: field, maximum: limit, multiline: false)
       } catch {
         throw APIError(
           .badRequest, code: error.problem.code, message: error.description, field: field)

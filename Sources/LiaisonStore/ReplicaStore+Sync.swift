@@ -99,6 +99,16 @@ extension ReplicaStore {
     }
   }
 
+  /// Moves the push checkpoint back to the start of the log, so the next push sends every
+  /// change this replica wrote: the server counts those it has as duplicates and takes those
+  /// it lost (it was restored from an older backup).
+  public func resetPushCheckpoint() throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET sent_seq = 0 WHERE name = ?", arguments: [Self.serverPeer])
+    }
+  }
+
   /// The changes written here that the server refused, oldest first.
   public func refusedChanges() throws(StoreError) -> [RefusedChange] {
     try read { db in

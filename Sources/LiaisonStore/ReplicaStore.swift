@@ -220,7 +220,9 @@ public final class ReplicaStore: Sendable {
       switch error.resultCode {
       case .SQLITE_NOTADB, .SQLITE_CORRUPT:
         throw .notAStore(path: location, reason: error.message ?? "not a database")
-      case .SQLITE_BUSY, .SQLITE_LOCKED:
+      case .SQLITE_BUSY:
+        // Another connection held the database past the timeout. (SQLITE_LOCKED, a conflict
+        // within one connection, is a defect, not contention: it stays a database error.)
         throw .busy(error.description)
       default:
         // GRDB's description keeps the cause whole: result code, message and statement.

@@ -1,5 +1,6 @@
 import Dispatch
 import LiaisonMerge
+import Synchronization
 
 /// The embedded SQLite backend of ``TownshipStorage``: a ``TownshipStore`` whose calls run on
 /// threads of their own.
@@ -7,12 +8,17 @@ import LiaisonMerge
 /// The store's calls block on SQLite, and a push holds its one writer for a whole batch: run
 /// on Swift's cooperative pool (one thread per core), two pushes would stall every other
 /// request, pulls included, though the store's reader connections could serve those at once.
-/// A concurrent dispatch queue runs them on Dispatch's overcommitting pool instead, which
-/// starts a thread when none is free, the way GRDB's own async methods do.
+/// Calls go round a few serial dispatch queues instead: serial queues run on Dispatch's
+/// overcommitting pool, which starts a thread when none is free (a concurrent queue would
+/// share the default pool, which on Linux backs Swift's cooperative threads), as GRDB's own
+/// async methods do with their per-connection serial queues.
 public struct SQLiteTownshipStorage: TownshipStorage {
   public let store: TownshipStore
-  private static let queue = DispatchQueue(
-    label: "liaison.township.storage", attributes: .concurrent)
+  /// One for the writer and each of the store's readers, with room to spare.
+  private static let queues = (0..<8).map {
+    DispatchQueue(label: "liaison.township.storage.\($0)")
+  }
+  private static let next = Mutex(0)
 
   public init(_ store: TownshipStore) {
     self.store = store
@@ -21,8 +27,12 @@ public struct SQLiteTownshipStorage: TownshipStorage {
   private func run<T: Sendable>(_ body: @escaping @Sendable () throws(StoreError) -> T)
     async throws(StoreError) -> T
   {
+    let queue = Self.next.withLock { next in
+      next = (next + 1) % Self.queues.count
+      return Self.queues[next]
+    }
     let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
-      Self.queue.async {
+      queue.async {
         continuation.resume(returning: Result { () throws(StoreError) in try body() })
       }
     }

@@ -34,8 +34,14 @@ enum StoreRows {
     return StoredReport(key: row[0], village: row[1], state: row[2])
   }
 
+  /// A stored state. One that no longer decodes (written under rules since tightened, or
+  /// damaged) is the store's fault, not the request's: a database error, never a 400.
   static func state(_ bytes: Data) throws -> ReportState {
-    try ReportState(json: JSONValue(parsing: bytes))
+    do {
+      return try ReportState(json: JSONValue(parsing: bytes))
+    } catch {
+      throw StoreError.database("a stored report state does not decode (\(error))")
+    }
   }
 
   static func exists(_ db: Database, _ id: ReportID) throws -> Bool {
@@ -184,8 +190,13 @@ enum StoreRows {
     }
   }
 
+  /// A logged change; like ``state(_:)``, one that does not decode is the store's fault.
   static func change(_ bytes: Data) throws -> Change {
-    try Change(json: JSONValue(parsing: bytes))
+    do {
+      return try Change(json: JSONValue(parsing: bytes))
+    } catch {
+      throw StoreError.database("a logged change does not decode (\(error))")
+    }
   }
 
   /// A village list as stored in the replica, device and enrolment rows: a JSON array.

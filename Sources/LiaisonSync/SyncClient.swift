@@ -99,7 +99,7 @@ public struct SyncClient: Sendable {
     var changes: [Change] = []
     var unreadable: [UnreadableChange] = []
     for item in page.changes {
-      do { changes.append(try Change(json: item)) } catch {
+      do { changes.append(try Change(json: EarlierForms.upgrade(item))) } catch {
         unreadable.append(
           UnreadableChange(
             body: CanonicalJSON.encode(item), code: error.problem.code, field: error.field,
@@ -141,7 +141,7 @@ public struct SyncClient: Sendable {
         throw .unreachable(url: baseURL, reason: Self.reason(error))
       }
       guard status == 503, attempt < Self.busyAttempts, let retryAfter else { break }
-      try? await Task.sleep(for: .seconds(min(max(retryAfter, 0), 5)))
+      do { try await Task.sleep(for: .seconds(min(max(retryAfter, 0), 5))) } catch { break }
     }
     guard let answer = try? JSONValue(parsing: bytes.readableBytesView),
       case .object = answer

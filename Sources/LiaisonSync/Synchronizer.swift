@@ -50,26 +50,17 @@ public struct Synchronizer: Sendable {
   ) async throws -> SyncProgress {
     let started = Date()
     var state = SyncProgress()
-    // One batch is in flight at a time, so the server meets this device's counters in order.
-    // While it is, this device records the answer to the batch before and reads the next:
-    // the checkpoint still moves only once the server has acknowledged, and a sync cut
-    // before an answer is recorded sends that batch again, which the server counts as
-    // duplicates.
-    var pending = try store.unsentChanges(limit: batchSize)
-    var unrecorded: (batch: [(sequence: Int64, body: [UInt8])], answer: SyncClient.PushAnswer)?
-    while let last = pending.last {
-      let batch = pending
-      async let answer = client.push(encoded: batch.map(\.body))
-      if let (batch, answer) = unrecorded { try record(answer, for: batch, at: now()) }
-      pending = try store.unsentChanges(after: last.sequence, limit: batchSize)
-      let acknowledged = try await answer
-      unrecorded = (batch, acknowledged)
-      state.sent += acknowledged.accepted + acknowledged.duplicates
-      state.rejected += acknowledged.rejected.count
-      state.seconds = Date().timeIntervalSince(started)
-      progress(state)
+    // A `skipped_counter` means the server has lost changes it once acknowledged (it was
+    // restored from an older backup): this device sends everything again, once, from the
+    // start of its log, and the server takes what it lacks and counts the rest as duplicates.
+    var repushed = false
+    while true {
+      let skipped = try await push(
+        client, now, started, &state, progress, keepingSkips: repushed)
+      guard skipped, !repushed else { break }
+      repushed = true
+      try store.resetPushCheckpoint()
     }
-    if let (batch, answer) = unrecorded { try record(answer, for: batch, at: now()) }
     // The next page is asked for before this one is applied, so the server reads page n + 1
     // while this device writes page n; pages are still applied in order, each with its cursor.
     // Each page's changes are also made ready for the log in that task (encoded, and the row
@@ -105,15 +96,60 @@ public struct Synchronizer: Sendable {
     return state
   }
 
-  /// Moves the push checkpoint past an acknowledged batch and keeps the server's refusals.
+  /// Pushes every unsent change; true when the server answered `skipped_counter` for some
+  /// (kept as refusals only when `keepingSkips`).
+  ///
+  /// One batch is in flight at a time, so the server meets this device's counters in order.
+  /// While it is, this device records the answer to the batch before and reads the next: the
+  /// checkpoint still moves only once the server has acknowledged, and a sync cut before an
+  /// answer is recorded sends that batch again, which the server counts as duplicates.
+  private func push(
+    _ client: SyncClient, _ now: @Sendable () -> Int64, _ started: Date,
+    _ state: inout SyncProgress, _ progress: @Sendable (SyncProgress) -> Void,
+    keepingSkips: Bool
+  ) async throws -> Bool {
+    var skipped = false
+    var pending = try store.unsentChanges(limit: batchSize)
+    var unrecorded: (batch: [(sequence: Int64, body: [UInt8])], answer: SyncClient.PushAnswer)?
+    while let last = pending.last {
+      let batch = pending
+      async let answer = client.push(encoded: batch.map(\.body))
+      if let (batch, answer) = unrecorded {
+        skipped = try record(answer, for: batch, at: now(), keepingSkips: keepingSkips) || skipped
+      }
+      pending = try store.unsentChanges(after: last.sequence, limit: batchSize)
+      let acknowledged = try await answer
+      unrecorded = (batch, acknowledged)
+      state.sent += acknowledged.accepted + acknowledged.duplicates
+      state.rejected +=
+        acknowledged.rejected.filter { keepingSkips || $0.code != .skippedCounter }.count
+      state.seconds = Date().timeIntervalSince(started)
+      progress(state)
+    }
+    if let (batch, answer) = unrecorded {
+      skipped = try record(answer, for: batch, at: now(), keepingSkips: keepingSkips) || skipped
+    }
+    return skipped
+  }
+
+  /// Moves the push checkpoint past an acknowledged batch and keeps the server's refusals;
+  /// `skipped_counter` ones only when `keepingSkips`. True when there were such.
   private func record(
-    _ answer: SyncClient.PushAnswer, for batch: [(sequence: Int64, body: [UInt8])], at time: Int64
-  ) throws {
-    guard let last = batch.last else { return }
-    let refused = answer.rejected.compactMap { rejection in
-      batch.indices.contains(rejection.index)
-        ? (batch[rejection.index].sequence, rejection.code.rawValue, rejection.message) : nil
+    _ answer: SyncClient.PushAnswer, for batch: [(sequence: Int64, body: [UInt8])],
+    at time: Int64, keepingSkips: Bool
+  ) throws -> Bool {
+    guard let last = batch.last else { return false }
+    var skipped = false
+    let refused = answer.rejected.compactMap {
+      rejection -> (sequence: Int64, code: String, message: String)? in
+      guard batch.indices.contains(rejection.index) else { return nil }
+      if rejection.code == .skippedCounter {
+        skipped = true
+        if !keepingSkips { return nil }
+      }
+      return (batch[rejection.index].sequence, rejection.code.rawValue, rejection.message)
     }
     try store.acknowledgePush(upTo: last.sequence, refused: refused, at: time)
+    return skipped
   }
 }

@@ -10,6 +10,9 @@ import LiaisonMerge
 /// takes about the longer of the two instead of their sum. Changes are handed over in
 /// chunks, in order, each behind a semaphore the preparing thread signals once the chunk is
 /// written, which also publishes those writes to the waiting thread.
+///
+/// A batch is consumed once, by one caller reading its changes in order: it is a pipeline,
+/// not a collection.
 public final class PushBatch: @unchecked Sendable {
   /// A change ready for the log, or why it could not be read, with its dot when the `dot`
   /// member alone reads (the counter rule of `protocol/sync.md` counts it).
@@ -51,7 +54,8 @@ public final class PushBatch: @unchecked Sendable {
         let start = chunk * Self.chunkSize
         for index in start..<min(start + Self.chunkSize, count) {
           do throws(ValidationError) {
-            slots[index] = .success(PreparedChange(try Change(json: changes[index])))
+            let change = EarlierForms.upgrade(changes[index])
+            slots[index] = .success(PreparedChange(try Change(json: change)))
           } catch {
             slots[index] = .failure(
               Unreadable(error: error, dot: PushRules.readableDot(of: changes[index])))

@@ -2,8 +2,8 @@
 /// refused request or change says went wrong.
 ///
 /// Codes are open-ended on the wire (a newer server may send one this version does not
-/// know), so this is a string with named constants rather than a closed enum; code on both
-/// sides names the constants, so a misspelt code fails to compile.
+/// know), so this is a string with named constants rather than a closed enum. The push rules
+/// and the wire name the constants; a test checks them against the specification's tables.
 public struct RefusalCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
   public let rawValue: String
 

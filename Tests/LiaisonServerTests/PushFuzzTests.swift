@@ -186,7 +186,8 @@ import Testing
   }
 
   /// The changes of a body the protocol must answer with 200, or nil for one it must refuse:
-  /// a JSON object within the size limit whose `changes` is an array of at most 1,000.
+  /// a JSON object within the size limit whose only member, `changes`, is an array of at most
+  /// 1,000.
   ///
   /// What is JSON is decided by ``ReferenceJSON`` and Foundation, not by the server's parser:
   /// the changes are then read with that parser, and a body the oracle accepts and the parser
@@ -202,8 +203,9 @@ import Testing
       Issue.record("\(context): the reference accepts JSON that Foundation refuses")
       return nil
     }
-    guard let members = object as? [String: Any], let changes = members["changes"] as? [Any],
-      changes.count <= SyncLimits.maximumPushChanges
+    // sync.md section 3: `{"changes": [...]}` and nothing else.
+    guard let members = object as? [String: Any], members.count == 1,
+      let changes = members["changes"] as? [Any], changes.count <= SyncLimits.maximumPushChanges
     else { return nil }
     guard case .object(let parsed)? = try? JSONValue(parsing: body),
       case .array(let items)? = parsed["changes"], items.count == changes.count

@@ -300,7 +300,33 @@ import Testing
       #expect(rejected.count == 2)
     }
   }
+
+  /// sync.md section 3, "Earlier forms": a point written without words as `"text": ""` by a
+  /// device of an earlier version is taken, and logged without the empty text.
+  @Test func aPointWithEmptyTextFromAnEarlierVersionIsTakenWithoutIt() async throws {
+    let server = try server()
+    try await server.application.test(.router) { client in
+      let auth: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
+      var state = ReportState(id: Fixtures.report(5))
+      let current = try state.write(
+        ReportEdit(values: [
+          .village: .text("东村"), .category: .category(.hazard), .title: .text("塌方"),
+          .location: .location(
+            Location(text: "", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)),
+        ]), dot: Dot(replica: deviceReplica, counter: 1), attribution: Fixtures.author("李伟"))
+      let earlier = String(decoding: current.canonicalBytes, as: UTF8.self)
+        .replacingOccurrences(
+          of: #""longitude_e7":1214737000}"#, with: #""longitude_e7":1214737000,"text":""}"#)
+      #expect(earlier.contains(#""text":"""#))
+      let response = try await client.execute(
+        uri: "/v1/push", method: .post, headers: auth,
+        body: ByteBuffer(string: #"{"changes":["# + earlier + "]}"))
+      #expect(try json(response.body)["accepted"] == .integer(1))
+      #expect(try server.store.replica.report(Fixtures.report(5)) == state)
+    }
+  }
 }
+
 struct TestFailure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String = "the test could not go on") { self.description = description }
