@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import LiaisonCodec
 import LiaisonMerge
 
@@ -27,14 +26,12 @@ enum StoreRows {
 
   /// The report's key, village and state bytes, in one read.
   static func stored(_ db: Database, _ id: ReportID) throws -> StoredReport? {
-    let statement = try BoundStatement(
-      db, sql: "SELECT key, village, state FROM report WHERE id = ?")
-    try statement.bind(1, id.description)
-    return try statement.first { row in
-      StoredReport(
-        key: sqlite3_column_int64(row, 0), village: BoundStatement.text(row, 1),
-        state: BoundStatement.data(row, 2))
-    }
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT key, village, state FROM report WHERE id = ?"),
+        arguments: [id.description])
+    else { return nil }
+    return StoredReport(key: row[0], village: row[1], state: row[2])
   }
 
   /// A stored state. One that no longer decodes (written under rules since tightened, or
@@ -77,25 +74,13 @@ enum StoreRows {
 
   /// Stores the row of a report the store does not hold, and returns its key.
   static func insert(_ db: Database, _ row: ReportRow, changeTime: Int64) throws -> Int64 {
-    let statement = try BoundStatement(
-      db,
+    try db.cachedStatement(
       sql: """
         INSERT INTO report (id, state, village, category, title, details, urgency, status, assignee,
           due, deleted, conflicted, created_at, updated_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
-        """)
-    try statement.bind(1, row.id)
-    try statement.bind(2, row.state)
-    for (index, text) in [
-      row.village, row.category, row.title, row.details, row.urgency, row.status, row.assignee,
-      row.due,
-    ].enumerated() {
-      try statement.bind(Int32(3 + index), text)
-    }
-    try statement.bind(11, row.deleted)
-    try statement.bind(12, row.conflicted)
-    try statement.bind(13, changeTime)
-    try statement.execute()
+        """
+    ).execute(arguments: arguments(row, changeTime: changeTime))
     return db.lastInsertedRowID
   }
 
@@ -133,22 +118,18 @@ enum StoreRows {
   static func log(_ db: Database, _ change: Change, body: [UInt8], report key: Int64) throws
     -> Bool
   {
-    let statement = try BoundStatement(
-      db,
+    try db.cachedStatement(
       sql: """
         INSERT INTO change (report, report_key, replica, counter, author, time, body, moves)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (replica, counter) DO NOTHING
-        """)
-    try statement.bind(1, change.report.description)
-    try statement.bind(2, key)
-    try statement.bind(3, change.dot.replica.description)
-    try statement.bind(4, Int64(change.dot.counter))
-    try statement.bind(5, change.attribution.author)
-    try statement.bind(6, change.attribution.time)
-    try statement.bind(7, body)
-    try statement.bind(8, PushRules.isMove(change))
-    try statement.execute()
+        """
+    ).execute(
+      arguments: [
+        change.report.description, key, change.dot.replica.description,
+        Int64(change.dot.counter), change.attribution.author, change.attribution.time, Data(body),
+        PushRules.isMove(change),
+      ])
     return db.changesCount > 0
   }
 
