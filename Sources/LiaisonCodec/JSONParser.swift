@@ -12,9 +12,26 @@ struct JSONParser {
   private let bytes: [UInt8]
   private var position = 0
   private var depth = 0
+  /// With ``parseDocument(streaming:_:)``: the top-level member whose array elements are
+  /// handed out as they are parsed, instead of kept.
+  private var streamKey: String?
+  private var onElement: ((JSONValue) -> Void)?
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
+  }
+
+  /// Parses a document whose top-level object's member `key`, when it is an array, is not
+  /// kept: each of its elements goes to `element` as soon as it is parsed, and the member is
+  /// returned as an empty array. Every rule of ``parseDocument()`` still holds for the whole
+  /// text, so a caller learns that the document is malformed only when this throws, after
+  /// the elements before the fault have gone out.
+  mutating func parseDocument(streaming key: String, _ element: @escaping (JSONValue) -> Void)
+    throws(ValidationError) -> JSONValue
+  {
+    streamKey = key
+    onElement = element
+    return try parseDocument()
   }
 
   mutating func parseDocument() throws(ValidationError) -> JSONValue {
@@ -59,7 +76,14 @@ struct JSONParser {
       skipWhitespace()
       guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
       skipWhitespace()
-      let value = try parseValue()
+      let value: JSONValue
+      if depth == 1, key == streamKey, let onElement, position < bytes.count,
+        bytes[position] == UInt8(ascii: "[")
+      {
+        value = try parseArray(handingOutTo: onElement)
+      } else {
+        value = try parseValue()
+      }
       if members.updateValue(value, forKey: key) != nil {
         throw failure("duplicate member \"\(key)\"")
       }
@@ -71,7 +95,9 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseArray() throws(ValidationError) -> JSONValue {
+  private mutating func parseArray(handingOutTo element: ((JSONValue) -> Void)? = nil)
+    throws(ValidationError) -> JSONValue
+  {
     try enter()
     position += 1
     var items: [JSONValue] = []
@@ -82,7 +108,8 @@ struct JSONParser {
     }
     while true {
       skipWhitespace()
-      items.append(try parseValue())
+      let item = try parseValue()
+      if let element { element(item) } else { items.append(item) }
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       guard consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }

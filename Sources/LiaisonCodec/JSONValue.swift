@@ -21,6 +21,18 @@ public enum JSONValue: Hashable, Sendable {
     self = try parser.parseDocument()
   }
 
+  /// Parses like ``init(parsing:)``, but hands each element of the top-level object's array
+  /// member `key` to `element` as soon as it is parsed, and leaves that member empty in the
+  /// result: a caller can work on the first elements while the rest are still being read.
+  /// The document is valid only if this returns; elements handed out before a throw belong
+  /// to a document that was refused.
+  public static func parse(
+    _ data: [UInt8], streaming key: String, _ element: @escaping (JSONValue) -> Void
+  ) throws(ValidationError) -> JSONValue {
+    var parser = JSONParser(data)
+    return try parser.parseDocument(streaming: key, element)
+  }
+
   /// A short name of the value's JSON type, for error messages.
   public var typeName: String {
     switch self {

@@ -69,6 +69,10 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       return APIError(.badRequest, code: "ambiguous_report", message: error.description)
     case .malformedReportID:
       return APIError(.badRequest, code: "invalid_id", message: error.description)
+    case .pushRefused(let refusal):
+      return APIError(
+        refusal.code == .tooLarge ? .contentTooLarge : .badRequest, code: refusal.code.rawValue,
+        message: refusal.message, field: refusal.field)
     case .cursorBeyondLog:
       return APIError(.badRequest, code: "malformed", message: error.description, field: "after")
     case .busy(let cause):

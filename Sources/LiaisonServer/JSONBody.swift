@@ -9,18 +9,23 @@ struct JSONBody {
   /// The whole body, for a wire type to read.
   var value: JSONValue { .object(members) }
 
-  static func read(_ request: Request) async throws -> JSONBody {
-    let buffer: ByteBuffer
+  /// The body's bytes, within the protocol's size limit.
+  static func bytes(_ request: Request) async throws -> [UInt8] {
     do {
-      buffer = try await request.body.collect(upTo: SyncLimits.maximumBodyBytes)
+      return Array(
+        try await request.body.collect(upTo: SyncLimits.maximumBodyBytes).readableBytesView)
     } catch {
       throw APIError(
         .contentTooLarge, code: "too_large",
         message: "the body is over \(SyncLimits.maximumBodyBytes) bytes")
     }
+  }
+
+  static func read(_ request: Request) async throws -> JSONBody {
+    let buffer = try await bytes(request)
     let value: JSONValue
     do {
-      value = try JSONValue(parsing: buffer.readableBytesView)
+      value = try JSONValue(parsing: buffer)
     } catch {
       throw APIError.malformed("the body is not valid JSON: \(error.problem)")
     }

@@ -45,23 +45,12 @@ struct SyncController: Sendable {
 
   private func push(_ request: Request, _ context: TownshipContext) async throws -> Response {
     let device = try Self.device(context)
-    let body = try await JSONBody.read(request)
-    guard case .array(let items)? = body.members["changes"] else {
-      throw APIError.malformed("the body must be {\"changes\": [change, ...]}", field: "changes")
-    }
-    if let stray = body.members.keys.sorted().first(where: { $0 != "changes" }) {
-      throw APIError.malformed(
-        "the body must be {\"changes\": [change, ...]} and nothing else", field: stray)
-    }
-    guard items.count <= SyncLimits.maximumPushChanges else {
-      throw APIError(
-        .contentTooLarge, code: "too_large",
-        message: "at most \(SyncLimits.maximumPushChanges) changes per push")
-    }
+    let body = try await JSONBody.bytes(request)
     let outcome = try await storage { () async throws(StoreError) in
-      // Decoded into typed changes on a thread of the batch's own while the storage applies
-      // the changes before them.
-      try await store.push(PushBatch(items), from: device, now: clock())
+      // Parsed and decoded into typed changes on a thread of the batch's own while the
+      // storage applies the changes before them; a body that is not a push is refused whole.
+      try await store.push(
+        PushBatch(body: body, limit: SyncLimits.maximumPushChanges), from: device, now: clock())
     }
     return JSONResponse.make(outcome.json)
   }

@@ -23,9 +23,11 @@ extension TownshipStore {
         try Int64.fetchOne(
           db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
       let transaction = StoreTransaction(db)
-      for index in 0..<batch.count {
+      var index = -1
+      while let next = batch.prepared(at: index + 1) {
+        index += 1
         let prepared: PreparedChange
-        switch batch.prepared(at: index) {
+        switch next {
         case .success(let ready):
           prepared = ready
         case .failure(let unreadable):
@@ -80,6 +82,8 @@ extension TownshipStore {
           try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
         }
       }
+      // A body refused whole, found out only once read to its end: nothing it held is kept.
+      if let refusal = batch.refusal { throw StoreError.pushRefused(refusal) }
       try db.execute(
         sql: "UPDATE device SET highest_counter = ?, last_seen_at = ? WHERE id = ?",
         arguments: [highest, now, device.id])

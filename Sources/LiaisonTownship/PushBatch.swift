@@ -1,15 +1,18 @@
 import Dispatch
+import Foundation
 import LiaisonCodec
 import LiaisonMerge
 
-/// A pushed batch as typed changes, decoded and prepared on a second thread while the
+/// A pushed batch as typed changes, read, decoded and prepared on a second thread while the
 /// store's write transaction applies the changes before them.
 ///
-/// Decoding a change and encoding its rows costs about as much as storing them, and the
-/// transaction holds SQLite's one writer throughout; run side by side on two cores, a batch
-/// takes about the longer of the two instead of their sum. Changes are handed over in
-/// chunks, in order, each behind a semaphore the preparing thread signals once the chunk is
-/// written, which also publishes those writes to the waiting thread.
+/// Parsing the request body, decoding each change and encoding its rows cost about as much
+/// as storing them, and the transaction holds SQLite's one writer throughout; run side by
+/// side on two cores, a batch takes about the longer of the two instead of their sum. The
+/// body is parsed as a stream: each change goes to the writer, in chunks, as soon as it is
+/// decoded. A body that turns out not to be `{"changes": [...]}` of at most `limit` changes
+/// is refused whole (``refusal``) once the writer has read to the end, and the writer then
+/// throws, so its transaction commits nothing.
 ///
 /// A batch is consumed once, by one caller reading its changes in order: it is a pipeline,
 /// not a collection.
@@ -24,45 +27,85 @@ public final class PushBatch: @unchecked Sendable {
     public let dot: Dot?
   }
 
+  /// Why a pushed body is refused whole: not JSON, not the shape of a push, or too many
+  /// changes.
+  public struct Refusal: Error, Sendable, Equatable {
+    public let code: RefusalCode
+    public let message: String
+    public let field: String?
+  }
+
   private static let chunkSize = 32
 
-  /// How many changes the batch holds.
-  public let count: Int
   private let slots: UnsafeMutableBufferPointer<Prepared?>
-  private let chunksReady: [DispatchSemaphore]
-  /// Chunks the consuming thread has waited for; only that thread touches it.
-  private var chunksReceived = 0
+  /// The producer's progress, published under the condition's lock: how many slots are
+  /// written, and once it is done, how many there are and whether the body was refused.
+  private let progress = NSCondition()
+  private var written = 0
+  private var finished = false
+  private var bodyRefusal: Refusal?
+  /// What the consuming thread has seen of that progress; only that thread touches these.
+  private var seen = 0
+  private var seenFinished = false
 
-  /// Starts preparing `changes` at once, on a thread of its own.
-  ///
-  /// A serial queue of its own, not the global concurrent queue: on Linux that one's threads
-  /// are also Swift's cooperative pool, as many as there are cores, and a caller blocked on
-  /// a chunk there (a test calling a store's push from an async function,
-  /// say) could hold the very thread its preparation waits for. A serial queue runs on
-  /// Dispatch's overcommitting pool, which starts a thread when none is free.
-  public init(_ changes: [JSONValue]) {
-    count = changes.count
-    slots = .allocate(capacity: changes.count)
-    slots.initialize(repeating: nil)
-    chunksReady = (0..<(changes.count + Self.chunkSize - 1) / Self.chunkSize).map { _ in
-      DispatchSemaphore(value: 0)
+  /// Prepares `changes`, already parsed, on a thread of its own.
+  public convenience init(_ changes: [JSONValue]) {
+    self.init(capacity: changes.count) { batch in
+      for change in changes { batch.produce(change) }
+      return nil
     }
-    // The closure holds the pipeline, so its slots outlive the preparing thread even when
-    // the transaction gives up early.
-    DispatchQueue(label: "liaison.store.prepare").async { [self] in
-      for (chunk, ready) in chunksReady.enumerated() {
-        let start = chunk * Self.chunkSize
-        for index in start..<min(start + Self.chunkSize, count) {
-          do throws(ValidationError) {
-            let change = EarlierForms.upgrade(changes[index])
-            slots[index] = .success(PreparedChange(try Change(json: change)))
-          } catch {
-            slots[index] = .failure(
-              Unreadable(error: error, dot: PushRules.readableDot(of: changes[index])))
-          }
+  }
+
+  /// Parses a push's body and prepares its changes, both on a thread of their own.
+  public convenience init(body: [UInt8], limit: Int) {
+    self.init(capacity: limit) { batch in
+      var tooMany = false
+      let value: JSONValue
+      do throws(ValidationError) {
+        value = try JSONValue.parse(body, streaming: "changes") { change in
+          if batch.produced == limit { tooMany = true } else { batch.produce(change) }
         }
-        ready.signal()
+      } catch {
+        return Refusal(
+          code: .malformed, message: "the body is not valid JSON: \(error.problem)", field: nil)
       }
+      guard case .object(let members) = value, case .array? = members["changes"] else {
+        return Refusal(
+          code: .malformed, message: "the body must be {\"changes\": [change, ...]}",
+          field: "changes")
+      }
+      if let stray = members.keys.sorted().first(where: { $0 != "changes" }) {
+        return Refusal(
+          code: .malformed,
+          message: "the body must be {\"changes\": [change, ...]} and nothing else", field: stray)
+      }
+      if tooMany {
+        return Refusal(code: .tooLarge, message: "at most \(limit) changes per push", field: nil)
+      }
+      return nil
+    }
+  }
+
+  /// Starts `produce` at once on a serial queue of its own.
+  ///
+  /// A serial queue, not the global concurrent queue: on Linux that one's threads are also
+  /// Swift's cooperative pool, as many as there are cores, and a caller blocked on a chunk
+  /// there (a test calling a store's push from an async function, say) could hold the very
+  /// thread its preparation waits for. A serial queue runs on Dispatch's overcommitting pool,
+  /// which starts a thread when none is free.
+  private init(capacity: Int, _ produce: @escaping @Sendable (PushBatch) -> Refusal?) {
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: nil)
+    // The closure holds the batch, so its slots outlive the preparing thread even when the
+    // transaction gives up early.
+    DispatchQueue(label: "liaison.store.prepare").async { [self] in
+      let refusal = produce(self)
+      progress.lock()
+      written = produced
+      finished = true
+      bodyRefusal = refusal
+      progress.broadcast()
+      progress.unlock()
     }
   }
 
@@ -71,13 +114,42 @@ public final class PushBatch: @unchecked Sendable {
     slots.deallocate()
   }
 
-  /// The prepared change at `index`, waiting for its chunk when the preparing thread has not
-  /// reached it yet. Indexes must be asked for in ascending order from one thread.
-  public func prepared(at index: Int) -> Prepared {
-    while chunksReceived <= index / Self.chunkSize {
-      chunksReady[chunksReceived].wait()
-      chunksReceived += 1
+  /// Slots the producing thread has written; only that thread touches it.
+  private var produced = 0
+
+  private func produce(_ json: JSONValue) {
+    do throws(ValidationError) {
+      let change = EarlierForms.upgrade(json)
+      slots[produced] = .success(PreparedChange(try Change(json: change)))
+    } catch {
+      slots[produced] = .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
     }
-    return slots[index]!
+    produced += 1
+    if produced % Self.chunkSize == 0 {
+      progress.lock()
+      written = produced
+      progress.broadcast()
+      progress.unlock()
+    }
+  }
+
+  /// The prepared change at `index`, waiting for it when the preparing thread has not reached
+  /// it yet; nil past the last. Indexes must be asked for in ascending order from one thread.
+  public func prepared(at index: Int) -> Prepared? {
+    if index >= seen, !seenFinished {
+      progress.lock()
+      while written <= index, !finished { progress.wait() }
+      seen = written
+      seenFinished = finished
+      progress.unlock()
+    }
+    return index < seen ? slots[index]! : nil
+  }
+
+  /// Why the body is refused whole, or nil; known once ``prepared(at:)`` has returned nil.
+  public var refusal: Refusal? {
+    progress.lock()
+    defer { progress.unlock() }
+    return bodyRefusal
   }
 }

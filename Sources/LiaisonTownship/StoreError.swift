@@ -27,6 +27,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case access(AccessError)
   /// An administrator's request the store refused: a stale resolution, an unknown device...
   case admin(AdminError)
+  /// A pushed body refused whole (not JSON, not a push's shape, too many changes): the
+  /// transaction that read it commits nothing.
+  case pushRefused(PushBatch.Refusal)
   /// A pull's cursor past the end of the township's log: not one this server gave out.
   case cursorBeyondLog(Int64, end: Int64)
   /// The database was busy past the store's timeout (another writer held it): worth a retry.
@@ -61,6 +64,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       error.description
     case .admin(let error):
       error.description
+    case .pushRefused(let refusal):
+      refusal.message
     case .cursorBeyondLog(let cursor, let end):
       "cursor \(cursor) is past the end of this server's log (\(end)): it is not one this server gave out (was the server restored from an older backup?); pull from the start"
     case .busy(let cause):

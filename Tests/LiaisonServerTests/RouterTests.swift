@@ -241,6 +241,22 @@ import Testing
             "/v1/push", .post, auth, ByteBuffer(string: #"{"changes": [], "extra": 1}"#),
             .badRequest, "malformed"
           ),
+          // Over the batch limit: refused whole, though the first 1,000 were read already.
+          (
+            "/v1/push", .post, auth,
+            ByteBuffer(
+              string: #"{"changes": ["# + Array(repeating: "1", count: 1_001).joined(separator: ",")
+                + "]}"), .contentTooLarge, "too_large"
+          ),
+          // A valid change, then the body breaks: nothing of it is kept (the store is
+          // checked empty below), though the change was applied before the fault was read.
+          (
+            "/v1/push", .post, auth,
+            ByteBuffer(
+              string: #"{"changes": ["#
+                + String(decoding: CanonicalJSON.encode(try change(counter: 1)), as: UTF8.self)
+                + #", {"#), .badRequest, "malformed"
+          ),
           (
             "/v1/pull", .get,
             [.authorization: "Bearer \(token)", HTTPField.Name("Liaison-Protocol")!: "2"], nil,
