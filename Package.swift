@@ -43,7 +43,8 @@ let package = Package(
       ]
     ),
     // The protocol's wire types: what clients, servers and (later) servers of servers send.
-    .target(name: "LiaisonWire", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship"]),
+    .target(
+      name: "LiaisonWire", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship"]),
     // The township server: the sync protocol over HTTP with Hummingbird, over any storage.
     .target(
       name: "LiaisonServer",
