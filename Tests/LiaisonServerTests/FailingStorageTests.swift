@@ -10,53 +10,6 @@ import Logging
 import Synchronization
 import Testing
 
-/// A storage whose every call fails with one error, to see what the server makes of it.
-struct FailingStorage: TownshipStorage {
-  let error: StoreError
-
-  func serverReplica() async throws(StoreError) -> ReplicaID { throw error }
-  func authenticate(_ token: String) async throws(StoreError) -> Principal { throw error }
-  func addAdministrator(_ name: String, by actor: String, reason: String, now: Int64)
-    async throws(StoreError) -> String
-  { throw error }
-  func issueEnrollment(
-    name: String, villages: [String], lifetime: Int64, by actor: String, now: Int64
-  ) async throws(StoreError) -> Enrollment { throw error }
-  func enroll(code: String, replica: ReplicaID, now: Int64) async throws(StoreError) -> Enrolled {
-    throw error
-  }
-  func devices() async throws(StoreError) -> [DeviceSummary] { throw error }
-  func findDevice(_ selector: String) async throws(StoreError) -> Device { throw error }
-  func revoke(device: String, by actor: String, reason: String, now: Int64)
-    async throws(StoreError)
-  { throw error }
-  func replicaNames() async throws(StoreError) -> [ReplicaID: ReplicaName] { throw error }
-  func push(_ batch: PushBatch, from device: Device, now: Int64) async throws(StoreError)
-    -> PushOutcome
-  { throw error }
-  func pull(after cursor: Int64, limit: Int, for device: Device) async throws(StoreError)
-    -> PullPage
-  { throw error }
-  func recordPull(by device: Device, through cursor: Int64, now: Int64) async throws(StoreError) {
-    throw error
-  }
-  func reportID(matching prefix: String) async throws(StoreError) -> ReportID { throw error }
-  func report(_ id: ReportID) async throws(StoreError) -> ReportState? { throw error }
-  func reports(_ query: ReportQuery) async throws(StoreError) -> [ReportSummary] { throw error }
-  func history(of id: ReportID) async throws(StoreError) -> [HistoryEntry] { throw error }
-  func conflicts(village: String?, category: String?) async throws(StoreError)
-    -> [ConflictSummary]
-  { throw error }
-  func resolve(
-    _ id: ReportID, _ resolution: Resolution, expecting version: String, by administrator: String,
-    reason: String, now: Int64
-  ) async throws(StoreError) -> ResolutionOutcome { throw error }
-  func export(includeDeleted: Bool, by administrator: String, now: Int64)
-    async throws(StoreError) -> [ReportState]
-  { throw error }
-  func auditTrail(subject: String?) async throws(StoreError) -> [AuditEntry] { throw error }
-}
-
 /// Log lines kept in memory, to check what an operator would read.
 final class RecordedLog: Sendable {
   let lines = Mutex<[(Logger.Level, String, Logger.Metadata)]>([])
@@ -87,7 +40,9 @@ final class RecordedLog: Sendable {
     HTTPResponse.Status, HTTPFields, [String: JSONValue]
   ) {
     let application = Application(
-      router: buildRouter(store: FailingStorage(error: error)), logger: log.logger)
+      router: buildRouter(
+        store: FaultyStorage(real: try FaultyStorage.township().0) { _ in error }),
+      logger: log.logger)
     return try await application.test(.router) { client in
       let response = try await client.execute(
         uri: "/v1/pull", method: .get, headers: [.authorization: "Bearer lsn_x"])
