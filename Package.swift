@@ -24,12 +24,20 @@ let package = Package(
     .target(name: "LiaisonMerge"),
     // JSON and canonical encoding of merge-core values, with validation at the edge.
     .target(name: "LiaisonCodec", dependencies: ["LiaisonMerge"]),
+    // Keys and signatures: a replica's Ed25519 key, the server's key bindings, and the one
+    // rule that says whether a change's signature holds. Pure: no files, no clocks.
+    .target(
+      name: "LiaisonTrust",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // The township's rules (what a push refuses, scope, conflict decisions, a report's
     // version) and the storage contract every backend implements. No SQLite here.
     .target(
       name: "LiaisonTownship",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", .product(name: "Crypto", package: "swift-crypto"),
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTrust", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // A replica persisted in SQLite: report states, the change log, sync checkpoints; and the
@@ -37,14 +45,15 @@ let package = Package(
     .target(
       name: "LiaisonStore",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The protocol's wire types: what clients, servers and (later) servers of servers send.
     .target(
-      name: "LiaisonWire", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship"]),
+      name: "LiaisonWire",
+      dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust"]),
     // The township server: the sync protocol over HTTP with Hummingbird, over any storage.
     .target(
       name: "LiaisonServer",

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonMerge
 
 // The canonical bytes of states and changes, written member by member in sorted key order.
@@ -32,8 +33,15 @@ extension ReportState {
 }
 
 extension Change {
-  /// The canonical bytes of the change.
-  public var canonicalBytes: [UInt8] {
+  /// The canonical bytes of the change, with its signature when it has one: what a log holds
+  /// and a push or pull sends.
+  public var canonicalBytes: [UInt8] { canonicalBytes(signed: true) }
+
+  /// The bytes a signature covers: the canonical bytes without the `signature` member
+  /// (`protocol/merge.md` section 12). For an unsigned change they equal ``canonicalBytes``.
+  public var signedBytes: [UInt8] { canonicalBytes(signed: false) }
+
+  private func canonicalBytes(signed: Bool) -> [UInt8] {
     var writer = CanonicalWriter(capacity: 512)
     writer.object { writer in
       writer.key("author")
@@ -68,6 +76,10 @@ extension Change {
       }
       writer.key("report")
       writer.report(report)
+      if signed, let signature {
+        writer.key("signature")
+        writer.string(Data(signature).base64EncodedString())
+      }
       writer.key("time")
       writer.integer(attribution.time)
     }

@@ -1,7 +1,9 @@
+import Foundation
 import LiaisonMerge
 
 extension Change {
-  /// The change's JSON: `{"author", "deletion"?, "dot", "fields", "note"?, "report", "time"}`.
+  /// The change's JSON: `{"author", "deletion"?, "dot", "fields", "note"?, "report",
+  /// "signature"?, "time"}`.
   public var json: JSONValue {
     var fields: [String: JSONValue] = [:]
     for (field, write) in self.fields {
@@ -18,6 +20,7 @@ extension Change {
       members["deletion"] = .object(["seen": deletion.seen.json, "value": deletion.value.json])
     }
     if let note { members["note"] = .string(note) }
+    if let signature { members["signature"] = .string(Data(signature).base64EncodedString()) }
     return .object(members)
   }
 
@@ -26,11 +29,13 @@ extension Change {
   /// Of several faults, the one thrown is the first in the order of `protocol/merge.md`
   /// section 11: unknown members, then each member in bytewise order of its name (`author`,
   /// `deletion`, `dot`, `fields`, `note`, `report`, `time`) checked in full, then the rules that
-  /// relate members, which ``Change/init(report:dot:attribution:fields:deletion:note:)`` checks.
+  /// relate members, which ``Change/init(report:dot:attribution:fields:deletion:note:signature:)``
+  /// checks. A `signature` is checked for its form only (64 bytes of base64): whether it holds
+  /// depends on its author's key, which the township's rules know.
   public init(json: JSONValue, path: String = "") throws(ValidationError) {
     let reader = try JSONReader(
       json, path: path,
-      allowed: ["author", "deletion", "dot", "fields", "note", "report", "time"])
+      allowed: ["author", "deletion", "dot", "fields", "note", "report", "signature", "time"])
     let author = try Attribution.author(reader)
     let deletion = try reader.optional("deletion").map { value throws(ValidationError) in
       let writeReader = try JSONReader(
@@ -68,14 +73,38 @@ extension Change {
     guard let report = ReportID(reportText) else {
       throw ValidationError(field: reader.path("report"), value: reportText, problem: .invalidID)
     }
+    let signature = try reader.optional("signature").map { value throws(ValidationError) in
+      try Self.signature(value, path: reader.path("signature"))
+    }
     let time = try reader.integer("time")
     do {
       try self.init(
         report: report, dot: dot, attribution: Attribution(author: author, time: time),
-        fields: fields, deletion: deletion, note: note)
+        fields: fields, deletion: deletion, note: note, signature: signature)
     } catch {
       throw ValidationError(
         field: reader.path(error.field), value: error.value, problem: error.problem)
     }
   }
+
+  /// An Ed25519 signature's bytes: standard base64 with padding, of exactly 64 bytes.
+  private static func signature(_ value: JSONValue, path: String) throws(ValidationError)
+    -> [UInt8]
+  {
+    let text = try JSONReader.string(value, path: path)
+    guard let bytes = Data(base64Encoded: text) else {
+      throw ValidationError(
+        field: path, value: text, problem: .badSignature("it is not standard base64"))
+    }
+    guard bytes.count == Self.signatureLength else {
+      throw ValidationError(
+        field: path, value: text,
+        problem: .badSignature(
+          "an Ed25519 signature is \(Self.signatureLength) bytes, this is \(bytes.count)"))
+    }
+    return [UInt8](bytes)
+  }
+
+  /// The length of an Ed25519 signature in bytes.
+  public static let signatureLength = 64
 }

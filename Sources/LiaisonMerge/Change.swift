@@ -26,11 +26,16 @@ public struct Change: Hashable, Sendable {
   public let deletion: Write<Deletion>?
   /// The text of a note this change appends, if any.
   public let note: String?
+  /// The author's Ed25519 signature over the change's canonical bytes without this member,
+  /// when signed (`protocol/merge.md` section 12). The merge never reads it: a signature
+  /// proves who wrote a change, not how it merges.
+  public let signature: [UInt8]?
 
   /// Assembles a change after checking it against the rules of `protocol/merge.md`.
   public init(
     report: ReportID, dot: Dot, attribution: Attribution,
-    fields: [Field: Write<FieldValue>] = [:], deletion: Write<Deletion>? = nil, note: String? = nil
+    fields: [Field: Write<FieldValue>] = [:], deletion: Write<Deletion>? = nil, note: String? = nil,
+    signature: [UInt8]? = nil
   ) throws(ValidationError) {
     self.report = report
     self.dot = dot
@@ -38,7 +43,23 @@ public struct Change: Hashable, Sendable {
     self.fields = fields
     self.deletion = deletion
     self.note = note
+    self.signature = signature
     try validate()
+  }
+
+  private init(unchecked change: Change, signature: [UInt8]?) {
+    report = change.report
+    dot = change.dot
+    attribution = change.attribution
+    fields = change.fields
+    deletion = change.deletion
+    note = change.note
+    self.signature = signature
+  }
+
+  /// The same change carrying `signature`, or none: its content, already checked, is unchanged.
+  public func signed(_ signature: [UInt8]?) -> Change {
+    Change(unchecked: self, signature: signature)
   }
 
   /// The fields this change sets in canonical order, with ``Field/deleted`` last for a delete

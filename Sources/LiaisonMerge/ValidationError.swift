@@ -31,6 +31,9 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
     case invalidID
     /// Input that is not well-formed JSON, or not the shape the protocol describes.
     case malformed(String)
+    /// A signature that is not 64 bytes of base64, or does not hold for the change's bytes
+    /// and its author's key.
+    case badSignature(String)
 
     /// The stable code the protocol's error bodies and test vectors use.
     public var code: String {
@@ -48,6 +51,7 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
       case .invalidClock: "invalid_clock"
       case .invalidID: "invalid_id"
       case .malformed: "malformed"
+      case .badSignature: "bad_signature"
       }
     }
 
@@ -70,6 +74,7 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
       case .invalidClock(let reason): "breaks the clock rules: \(reason)"
       case .invalidID: "is not a valid id"
       case .malformed(let reason): "is malformed: \(reason)"
+      case .badSignature(let reason): "is not a valid signature: \(reason)"
       }
     }
   }

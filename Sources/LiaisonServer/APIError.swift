@@ -45,7 +45,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
       let status: HTTPResponse.Status =
         switch access {
         case .forbidden: .forbidden
-        case .replicaTaken: .conflict
+        case .replicaTaken, .keyInUse, .keyAlreadyBound: .conflict
         default: .unauthorized
         }
       return APIError(status, code: access.code, message: access.description)

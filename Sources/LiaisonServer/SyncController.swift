@@ -24,6 +24,7 @@ struct SyncController: Sendable {
   /// Routes behind ``AuthenticationMiddleware``.
   func addAuthenticatedRoutes(to group: RouterGroup<TownshipContext>) {
     group.post("push") { request, context in try await push(request, context) }
+    group.post("key") { request, context in try await bindKey(request, context) }
     group.get("pull") { request, context in try await pull(request, context) }
     group.post("admin/enrollments") { request, context in
       try await issueEnrollment(request, context)
@@ -34,13 +35,26 @@ struct SyncController: Sendable {
     let json = try await JSONBody.read(request).value
     let body = try APIError.reading { () throws(WireShapeError) in try EnrollRequest(json: json) }
     let enrolled = try await storage { () async throws(StoreError) in
-      try await store.enroll(code: body.code, replica: body.replica, now: clock())
+      try await store.enroll(code: body.code, replica: body.replica, key: body.key, now: clock())
     }
     return JSONResponse.make(
       EnrollAnswer(
         device: enrolled.device.id, token: enrolled.token, name: enrolled.device.name,
-        villages: enrolled.device.villages, server: enrolled.server
+        villages: enrolled.device.villages, server: enrolled.server, serverKey: enrolled.serverKey
       ).json)
+  }
+
+  /// A device enrolled before changes were signed sends its key, once.
+  private func bindKey(_ request: Request, _ context: TownshipContext) async throws -> Response {
+    let device = try Self.device(context)
+    let json = try await JSONBody.read(request).value
+    let body = try APIError.reading { () throws(WireShapeError) in try KeyBindRequest(json: json) }
+    let (server, serverKey) = try await storage { () async throws(StoreError) in
+      try await store.bindKey(
+        body.key, unsignedThrough: body.unsignedThrough, for: device, now: clock())
+      return (try await store.serverReplica(), try await store.serverKey())
+    }
+    return JSONResponse.make(KeyBindAnswer(server: server, serverKey: serverKey).json)
   }
 
   private func push(_ request: Request, _ context: TownshipContext) async throws -> Response {
@@ -50,7 +64,8 @@ struct SyncController: Sendable {
       // Parsed and decoded into typed changes on a thread of the batch's own while the
       // storage applies the changes before them; a body that is not a push is refused whole.
       try await store.push(
-        PushBatch(body: body, limit: SyncLimits.maximumPushChanges), from: device, now: clock())
+        PushBatch(body: body, limit: SyncLimits.maximumPushChanges, binding: device.binding),
+        from: device, now: clock())
     }
     return JSONResponse.make(outcome.json)
   }
@@ -89,7 +104,7 @@ struct SyncController: Sendable {
       body: ResponseBody(
         byteBuffer: ByteBuffer(
           bytes: PullAnswer.encode(
-            bodies: page.bodies, cursor: String(page.cursor), more: page.more))))
+            bodies: page.bodies, cursor: String(page.cursor), more: page.more, keys: page.keys))))
   }
 
   private func issueEnrollment(_ request: Request, _ context: TownshipContext) async throws

@@ -96,10 +96,11 @@ public struct FaultSimulation: Sendable {
         let code = try await admin.issueEnrollment(
           name: name, villages: villages, expiresInSeconds: 3_600
         ).code
-        let enrolled = try await open.enroll(code: code, replica: try store.info().id)
+        let enrolled = try await open.enroll(
+          code: code, replica: try store.info().id, key: store.signer.publicKey)
         try store.link(
           toServer: "http://127.0.0.1:\(proxy.port)", token: enrolled.token,
-          device: enrolled.device, villages: enrolled.villages)
+          device: enrolled.device, villages: enrolled.villages, serverKey: enrolled.serverKey)
         var device = SimulatedDevice(name: name, store: store, villages: villages)
         device.otherVersion =
           index >= configuration.devices

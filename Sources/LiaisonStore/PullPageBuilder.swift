@@ -14,6 +14,8 @@ struct PullPageBuilder {
   let db: Database
   private(set) var bodies: [[UInt8]] = []
   private(set) var bytes = 0
+  /// The replicas whose changes this page holds: the page carries their key bindings.
+  private(set) var authors = Set<String>()
   /// Per report, the sequence below which its history is in this page already, so a report
   /// that moves twice in one page is not sent twice.
   private var historySent: [Int64: Int64] = [:]
@@ -31,18 +33,18 @@ struct PullPageBuilder {
   /// Most rows of a township with many villages are not the device's, so a body is copied
   /// only once it is sent.
   mutating func consider(
-    sequence: Int64, body: Data, village: String, report: Int64, moves: Bool
+    sequence: Int64, body: Data, replica: String, village: String, report: Int64, moves: Bool
   ) throws {
     let inScope = villages.contains(village)
     guard moves else {
-      if inScope { append([UInt8](body), sequence: sequence) }
+      if inScope { append([UInt8](body), sequence: sequence, replica: replica) }
       return
     }
     // A move out of the device's villages goes only to devices of the village the report
     // left: not to one whose village it passed through long ago, nor one that never held it.
     if !inScope, try !wasInVillages(report, justBefore: sequence) { return }
     try sendHistory(of: report, before: sequence)
-    append([UInt8](body), sequence: sequence)
+    append([UInt8](body), sequence: sequence, replica: replica)
   }
 
   /// Adds the report's changes before `sequence` that the device did not write and that this
@@ -53,12 +55,13 @@ struct PullPageBuilder {
     let history = try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT seq, body FROM change WHERE report_key = ? AND seq > ? AND seq < ? AND replica != ?
+          SELECT seq, body, replica FROM change
+          WHERE report_key = ? AND seq > ? AND seq < ? AND replica != ?
           ORDER BY seq
           """),
       arguments: [report, sent, sequence, device.replica.description])
     for row in history where !inPage.contains(row[0]) {
-      append([UInt8](row[1] as Data), sequence: row[0])
+      append([UInt8](row[1] as Data), sequence: row[0], replica: row[2])
     }
     historySent[report] = sequence
   }
@@ -70,8 +73,9 @@ struct PullPageBuilder {
       villages, after: try StoreRows.changes(db, report: report, before: sequence))
   }
 
-  private mutating func append(_ body: [UInt8], sequence: Int64) {
+  private mutating func append(_ body: [UInt8], sequence: Int64, replica: String) {
     guard inPage.insert(sequence).inserted else { return }
+    authors.insert(replica)
     bodies.append(body)
     bytes += body.count
   }

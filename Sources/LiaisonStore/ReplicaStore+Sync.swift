@@ -13,22 +13,29 @@ public struct ServerLink: Sendable, Equatable {
   /// The server's cursor after the last page applied here.
   public let cursor: Int64
   public let lastSync: Int64?
+  /// The server's signing key, pinned at enrolment; nil while the server is one from before
+  /// signed changes, or this device has not sent it its key yet.
+  public let serverKey: PublicSigningKey?
 }
 
 extension ReplicaStore {
   static let serverPeer = "server"
 
-  /// Records the credential an enrolment returned, and takes the villages it grants.
-  public func link(toServer url: String, token: String, device: String, villages: [String])
-    throws(StoreError)
-  {
+  /// Records the credential an enrolment returned, pins the server's signing key, and takes
+  /// the villages it grants.
+  public func link(
+    toServer url: String, token: String, device: String, villages: [String],
+    serverKey: PublicSigningKey
+  ) throws(StoreError) {
     try write { db in
       try db.execute(
         sql: """
-          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor) VALUES (?, ?, ?, ?, 0, '0')
+          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor, server_key)
+          VALUES (?, ?, ?, ?, 0, '0', ?)
           ON CONFLICT (name) DO UPDATE SET url = excluded.url, token = excluded.token,
-            device = excluded.device, sent_seq = 0, received_cursor = '0'
-          """, arguments: [Self.serverPeer, url, token, device])
+            device = excluded.device, sent_seq = 0, received_cursor = '0',
+            server_key = excluded.server_key
+          """, arguments: [Self.serverPeer, url, token, device, Data(serverKey.bytes)])
       try db.execute(
         sql: "UPDATE replica SET villages = ?", arguments: [StoreRows.villages(villages)])
     }
@@ -41,13 +48,29 @@ extension ReplicaStore {
         let row = try Row.fetchOne(
           db,
           sql:
-            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at FROM peer WHERE name = ?",
+            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at, server_key FROM peer WHERE name = ?",
           arguments: [Self.serverPeer]), let token = row["token"] as String?
       else { return nil }
       return ServerLink(
         url: row["url"], token: token, device: row["device"] ?? "", sentSequence: row["sent_seq"],
-        cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"])
+        cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"],
+        serverKey: (row["server_key"] as Data?).flatMap { PublicSigningKey(bytes: [UInt8]($0)) })
     }
+  }
+
+  /// Pins the server's signing key, which a server from before signed changes had none of,
+  /// once this device has sent the server its own key.
+  public func pinServerKey(_ key: PublicSigningKey) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET server_key = ? WHERE name = ?",
+        arguments: [Data(key.bytes), Self.serverPeer])
+    }
+  }
+
+  /// This replica's changes up to this counter were written before it had a key: unsigned.
+  public func unsignedThrough() throws(StoreError) -> Int64 {
+    try read { db in try Int64.fetchOne(db, sql: "SELECT unsigned_through FROM replica") ?? 0 }
   }
 
   /// This replica's own changes the server has not acknowledged, oldest first, as the

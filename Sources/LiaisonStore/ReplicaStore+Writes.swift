@@ -9,7 +9,7 @@ extension ReplicaStore {
   public func create(
     _ values: [Field: FieldValue], note: String? = nil, id: ReportID, time: Int64
   ) throws(StoreError) -> ReportState {
-    try write { db in try StoreTransaction(db).create(values, note: note, id: id, time: time) }
+    try write { db in try StoreTransaction(db, signer: signer).create(values, note: note, id: id, time: time) }
   }
 
   /// Edits a report: only the fields in `edit` change. A deleted report takes only a restore.
@@ -17,7 +17,7 @@ extension ReplicaStore {
   public func edit(_ id: ReportID, _ edit: ReportEdit, time: Int64) throws(StoreError)
     -> ReportState
   {
-    try write { db in try StoreTransaction(db).edit(id, edit, time: time) }
+    try write { db in try StoreTransaction(db, signer: signer).edit(id, edit, time: time) }
   }
 
   /// Applies changes from another replica; a change already in the log is skipped, so a
@@ -34,7 +34,7 @@ extension ReplicaStore {
 
   /// Runs several writes in one transaction: all of them are stored, or none.
   public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-    try write { db in try body(StoreTransaction(db)) }
+    try write { db in try body(StoreTransaction(db, signer: signer)) }
   }
 }
 
@@ -44,10 +44,13 @@ extension ReplicaStore {
 /// costs one read of it, not one per write.
 public final class StoreTransaction {
   let db: Database
+  /// Signs this replica's own writes; nil in a transaction that only receives changes.
+  private let signer: SigningKey?
   private var replica: ReplicaInfo?
 
-  init(_ db: Database) {
+  init(_ db: Database, signer: SigningKey? = nil) {
     self.db = db
+    self.signer = signer
   }
 
   /// See ``ReplicaStore/create(_:note:id:time:)``.
@@ -138,8 +141,9 @@ public final class StoreTransaction {
     }
     var state = state
     let dot = Dot(replica: replica.id, counter: replica.counter + 1)
-    let change = try state.write(
-      edit, dot: dot, attribution: Attribution(author: replica.author, time: time))
+    guard let signer else { throw StoreError.database("a receiving transaction cannot write") }
+    let change = signer.sign(
+      try state.write(edit, dot: dot, attribution: Attribution(author: replica.author, time: time)))
     try db.cachedStatement(sql: "UPDATE replica SET counter = ?").execute(arguments: [
       Int64(dot.counter)
     ])

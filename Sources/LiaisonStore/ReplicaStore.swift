@@ -21,6 +21,8 @@ public final class ReplicaStore: Sendable {
   let database: any DatabaseWriter
   /// Checkpoints the log of a store on disk in the background; nil when the writer does.
   private let checkpointer: Checkpointer?
+  /// The replica's key: every change this replica writes carries its signature.
+  public let signer: SigningKey
 
   /// Who copies the write-ahead log back into the database file.
   public enum Checkpointing: Sendable {
@@ -37,10 +39,14 @@ public final class ReplicaStore: Sendable {
   /// connection checkpoints it itself; ``Checkpointer`` normally keeps it far shorter.
   static let walPagesBeforeWriterCheckpoints = 8_000
 
-  private init(location: String, database: any DatabaseWriter, checkpointer: Checkpointer?) {
+  private init(
+    location: String, database: any DatabaseWriter, checkpointer: Checkpointer?,
+    signer: SigningKey
+  ) {
     self.location = location
     self.database = database
     self.checkpointer = checkpointer
+    self.signer = signer
   }
 
   /// Creates a new store in `directory` (created if needed). Refuses, changing nothing, when
@@ -83,12 +89,14 @@ public final class ReplicaStore: Sendable {
 
   /// A store held in memory, for tests and tools.
   public static func inMemory(
-    author: String, villages: [String], replica: ReplicaID, now: Int64 = 0
+    author: String, villages: [String], replica: ReplicaID, now: Int64 = 0,
+    signer: SigningKey = SigningKey()
   ) throws(StoreError) -> ReplicaStore {
     let store = try guarding(location: ":memory:") {
       let database = try DatabaseQueue(configuration: configuration(.byTheWriter))
       try StoreSchema.migrator.migrate(database)
-      return ReplicaStore(location: ":memory:", database: database, checkpointer: nil)
+      return ReplicaStore(
+        location: ":memory:", database: database, checkpointer: nil, signer: signer)
     }
     try store.initialize(author: author, villages: villages, replica: replica, now: now)
     return store
@@ -114,10 +122,19 @@ public final class ReplicaStore: Sendable {
         throw StoreError.alreadyInitialized(path: directory)
       }
       if let upgrade = try pendingUpgrade(of: database, at: directory) { upgrading(upgrade) }
+      // The key before the upgrade, which may record it: a key file others can read stops
+      // the store from opening at all.
+      let signer: SigningKey
+      do {
+        signer = try SigningKeyFile.loadOrCreate(in: directory)
+      } catch {
+        throw StoreError.signingKey("\(error)")
+      }
       try StoreSchema.migrator.migrate(database)
       return ReplicaStore(
         location: directory, database: database,
-        checkpointer: checkpointing == .inTheBackground ? try Checkpointer(path: file) : nil)
+        checkpointer: checkpointing == .inTheBackground ? try Checkpointer(path: file) : nil,
+        signer: signer)
     }
     if !allowingUninitialized, try !store.hasReplica() { throw .notInitialized(path: directory) }
     return store

@@ -64,12 +64,34 @@ public struct SQLiteTownshipStorage: TownshipStorage {
     }
   }
 
-  public func enroll(code: String, replica: ReplicaID, now: Int64) async throws(StoreError)
-    -> Enrolled
+  public func enroll(code: String, replica: ReplicaID, key: PublicSigningKey, now: Int64)
+    async throws(StoreError) -> Enrolled
   {
     try await run { () throws(StoreError) in
-      try store.enroll(code: code, replica: replica, now: now)
+      try store.enroll(code: code, replica: replica, key: key, now: now)
     }
+  }
+
+  public func serverKey() async throws(StoreError) -> PublicSigningKey {
+    store.serverKey
+  }
+
+  public func bindKey(
+    _ key: PublicSigningKey, unsignedThrough: Int64, for device: Device, now: Int64
+  ) async throws(StoreError) {
+    try await run { () throws(StoreError) in
+      try store.bindKey(key, unsignedThrough: unsignedThrough, for: device, now: now)
+    }
+  }
+
+  public func keyBindings(for replicas: [ReplicaID]) async throws(StoreError) -> [KeyBinding] {
+    try await run { () throws(StoreError) in try store.keyBindings(for: replicas) }
+  }
+
+  public func verifyLog(progress: @escaping @Sendable (LogVerification.Progress) -> Void)
+    async throws(StoreError) -> LogVerification
+  {
+    try await run { () throws(StoreError) in try store.verifyLog(progress: progress) }
   }
 
   public func devices() async throws(StoreError) -> [DeviceSummary] {

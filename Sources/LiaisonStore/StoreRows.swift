@@ -166,7 +166,9 @@ enum StoreRows {
     guard let replica = ReplicaID(row["replica"] as String) else { return nil }
     return Device(
       id: row["id"], name: row["name"], replica: replica,
-      villages: try villages(from: row["villages"]))
+      villages: try villages(from: row["villages"]),
+      key: (row["public_key"] as Data?).flatMap { PublicSigningKey(bytes: [UInt8]($0)) },
+      unsignedThrough: row["unsigned_through"] ?? 0)
   }
 
   /// The ids of `table` whose columns `columns` start with `prefix` (lowercased), at most

@@ -214,6 +214,24 @@ enum StoreSchema {
           CREATE INDEX change_moves_by_replica ON change (replica, seq) WHERE moves = 1;
           """, arguments: [Data(#""village":{"seen":{""#.utf8)])
     }
+    migrator.registerMigration("v12: signing keys and key bindings") { db in
+      // Changes written before this version stay valid unsigned: each replica's own up to
+      // its counter now, and a device's until it sends its key (`protocol/sync.md` section 7).
+      // A revoked device's later changes are refused wherever they come from. A device keeps
+      // its server's key, pinned at enrolment (or when it sends its own key, once).
+      try db.execute(
+        sql: """
+          ALTER TABLE replica ADD COLUMN unsigned_through INTEGER NOT NULL DEFAULT 0;
+          UPDATE replica SET unsigned_through = counter;
+          ALTER TABLE device ADD COLUMN public_key BLOB;
+          ALTER TABLE device ADD COLUMN unsigned_through INTEGER;
+          ALTER TABLE device ADD COLUMN revoked_after INTEGER;
+          UPDATE device SET revoked_after = highest_counter WHERE revoked_at IS NOT NULL;
+          CREATE UNIQUE INDEX device_by_public_key ON device (public_key)
+            WHERE public_key IS NOT NULL;
+          ALTER TABLE peer ADD COLUMN server_key BLOB;
+          """)
+    }
     return migrator
   }
 

@@ -69,7 +69,7 @@ extension TownshipStore {
         sql: "UPDATE replica SET counter = ?",
         arguments: [Int64(changes.last?.dot.counter ?? server.counter)])
       let key = try StoreRows.save(db, state, changeTime: now)
-      for change in changes { try StoreRows.logNew(db, change, report: key) }
+      for change in changes { try StoreRows.logNew(db, replica.signer.sign(change), report: key) }
       let decided = decisions.keys.sorted()
       try Self.audit(
         db, now, administrator, "resolve conflict", id.description,

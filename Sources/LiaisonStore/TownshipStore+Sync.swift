@@ -9,7 +9,7 @@ extension TownshipStore {
   public func push(_ changes: [JSONValue], from device: Device, now: Int64) throws(StoreError)
     -> PushOutcome
   {
-    try push(PushBatch(changes), from: device, now: now)
+    try push(PushBatch(changes, binding: device.binding), from: device, now: now)
   }
 
   /// Judges and applies a device's batch of changes in one transaction; each bad change is
@@ -47,7 +47,8 @@ extension TownshipStore {
         let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
         if let refusal = try PushRules.refusal(
-          of: change, from: device, highest: highest, village: stored?.village,
+          of: change, from: device, signature: prepared.signature, highest: highest,
+          village: stored?.village,
           wasInScope: { try stored.map { try Self.wasInScope($0.key, for: device, db) } ?? false })
         {
           outcome.rejected.append(
@@ -108,7 +109,7 @@ extension TownshipStore {
       let rows = try Row.fetchAll(
         db.cachedStatement(
           sql: """
-            SELECT c.seq, c.body, r.village, r.key, c.moves FROM change c
+            SELECT c.seq, c.body, c.replica, r.village, r.key, c.moves FROM change c
             JOIN report r ON r.key = c.report_key
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
@@ -124,7 +125,8 @@ extension TownshipStore {
           break
         }
         try page.consider(
-          sequence: row[0], body: row[1], village: row[2], report: row[3], moves: row[4])
+          sequence: row[0], body: row[1], replica: row[2], village: row[3], report: row[4],
+          moves: row[5])
         last = row[0]
       }
       let more = endedEarly || rows.count > limit
@@ -145,7 +147,9 @@ extension TownshipStore {
       for row in ownMoves where device.villages.contains(row[2] as String) {
         try page.sendHistory(of: row[1], before: row[0])
       }
-      return PullPage(bodies: page.bodies, cursor: next, more: more)
+      return PullPage(
+        bodies: page.bodies, cursor: next, more: more,
+        keys: try keyBindings(db, for: page.authors.sorted()))
     }
   }
 

@@ -100,10 +100,11 @@ public final class TownshipStore: Sendable {
     return enrollment
   }
 
-  /// Exchanges an enrolment code for a device credential bound to `replica`.
-  public func enroll(code: String, replica deviceReplica: ReplicaID, now: Int64) throws(StoreError)
-    -> Enrolled
-  {
+  /// Exchanges an enrolment code for a device credential bound to `replica`, and binds the
+  /// device's signing key to it.
+  public func enroll(
+    code: String, replica deviceReplica: ReplicaID, key: PublicSigningKey, now: Int64
+  ) throws(StoreError) -> Enrolled {
     let token = Secret.newToken()
     let server = try replica.info().id
     return try replica.write { db in
@@ -126,25 +127,30 @@ public final class TownshipStore: Sendable {
       {
         throw AccessError.replicaTaken
       }
+      try checkKeyIsFree(key, db)
       let device = Device(
         id: UUID().uuidString.lowercased(), name: row["name"], replica: deviceReplica,
-        villages: try StoreRows.villages(from: row["villages"]))
+        villages: try StoreRows.villages(from: row["villages"]), key: key, unsignedThrough: 0)
       try db.execute(
         sql: "UPDATE enrollment SET used_at = ? WHERE digest = ?",
         arguments: [now, Secret.digest(code)])
       try db.execute(
-        sql: "INSERT INTO device (id, name, replica, villages, created_at) VALUES (?, ?, ?, ?, ?)",
+        sql: """
+          INSERT INTO device (id, name, replica, villages, created_at, public_key, unsigned_through)
+          VALUES (?, ?, ?, ?, ?, ?, 0)
+          """,
         arguments: [
           device.id, device.name, deviceReplica.description, StoreRows.villages(device.villages),
-          now,
+          now, Data(key.bytes),
         ])
       try db.execute(
         sql:
           "INSERT INTO credential (digest, kind, principal, name, created_at) VALUES (?, 'device', ?, ?, ?)",
         arguments: [Secret.digest(token), device.id, device.name, now])
       try Self.audit(
-        db, now, device.name, "enrol device", device.id, device.villages.joined(separator: ", "))
-      return Enrolled(device: device, token: token, server: server)
+        db, now, device.name, "enrol device", device.id,
+        device.villages.joined(separator: ", ") + "; key " + key.fingerprint)
+      return Enrolled(device: device, token: token, server: server, serverKey: serverKey)
     }
   }
 
@@ -162,7 +168,11 @@ public final class TownshipStore: Sendable {
       {
         throw AdminError.alreadyRevoked(name: device.name, device: id, at: revokedAt)
       }
-      try db.execute(sql: "UPDATE device SET revoked_at = ? WHERE id = ?", arguments: [now, id])
+      // Its changes above the highest counter judged so far are refused from now on, however
+      // they arrive: signed by a key that may no longer be the liaison's alone.
+      try db.execute(
+        sql: "UPDATE device SET revoked_at = ?, revoked_after = highest_counter WHERE id = ?",
+        arguments: [now, id])
       try db.execute(
         sql: "UPDATE credential SET revoked_at = ? WHERE kind = 'device' AND principal = ?",
         arguments: [now, id])
@@ -172,7 +182,10 @@ public final class TownshipStore: Sendable {
 
   static func device(_ db: Database, id: String) throws -> Device? {
     try Row.fetchOne(
-      db, sql: "SELECT id, name, replica, villages FROM device WHERE id = ?", arguments: [id]
+      db,
+      sql:
+        "SELECT id, name, replica, villages, public_key, unsigned_through FROM device WHERE id = ?",
+      arguments: [id]
     ).flatMap(StoreRows.device)
   }
 }

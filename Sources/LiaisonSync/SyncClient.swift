@@ -44,12 +44,28 @@ public struct SyncClient: Sendable {
     public let unreadable: [UnreadableChange]
     public let cursor: Int64
     public let more: Bool
+    /// The server-signed key bindings of the page's authors, not yet checked.
+    public let keys: [KeyBinding]
   }
 
-  public func enroll(code: String, replica: ReplicaID) async throws(SyncError) -> Enrolment {
+  /// Enrols the device, binding its signing key to its replica.
+  public func enroll(code: String, replica: ReplicaID, key: PublicSigningKey)
+    async throws(SyncError) -> Enrolment
+  {
     let answer = try await send(
-      "/v1/enroll", method: .POST, body: EnrollRequest(code: code, replica: replica).json)
+      "/v1/enroll", method: .POST,
+      body: EnrollRequest(code: code, replica: replica, key: key).json)
     return try Self.read { () throws(WireShapeError) in try EnrollAnswer(json: answer) }
+  }
+
+  /// Sends the key of a device enrolled before changes were signed (`POST /v1/key`).
+  public func bindKey(_ key: PublicSigningKey, unsignedThrough: Int64) async throws(SyncError)
+    -> KeyBindAnswer
+  {
+    let answer = try await send(
+      "/v1/key", method: .POST,
+      body: KeyBindRequest(key: key, unsignedThrough: unsignedThrough).json)
+    return try Self.read { () throws(WireShapeError) in try KeyBindAnswer(json: answer) }
   }
 
   /// An administrator's request for a one-time enrolment code.
@@ -107,7 +123,8 @@ public struct SyncClient: Sendable {
       }
     }
     return PullAnswer(
-      changes: changes, unreadable: unreadable, cursor: nextCursor, more: page.more)
+      changes: changes, unreadable: unreadable, cursor: nextCursor, more: page.more,
+      keys: page.keys)
   }
 
   func send(_ path: String, method: HTTPMethod, body: JSONValue?) async throws(SyncError)

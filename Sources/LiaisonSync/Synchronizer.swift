@@ -50,6 +50,7 @@ public struct Synchronizer: Sendable {
   ) async throws -> SyncProgress {
     let started = Date()
     var state = SyncProgress()
+    let check = PulledChangeCheck(serverKey: try await pinnedServerKey(client, link))
     // A `skipped_counter` means the server has lost changes it once acknowledged (it was
     // restored from an older backup): this device sends everything again, once, from the
     // start of its log, and the server takes what it lacks and counts the rest as duplicates.
@@ -67,10 +68,11 @@ public struct Synchronizer: Sendable {
     // of any report they create), which leaves the transaction little but SQLite's writes.
     let batchSize = self.batchSize
     @Sendable func fetch(after cursor: Int64) async throws -> (
-      [PreparedChange], SyncClient.PullAnswer
+      [PreparedChange], [UnreadableChange], SyncClient.PullAnswer
     ) {
       let page = try await client.pull(after: cursor, limit: batchSize)
-      return (page.changes.map(PreparedChange.init), page)
+      let (accepted, refused) = check.sort(page)
+      return (accepted.map { PreparedChange($0) }, page.unreadable + refused, page)
     }
     // A cursor the server does not know (its log is behind it: restored from an older
     // backup) is given up for the start of the log: applying a change twice changes nothing.
@@ -81,19 +83,37 @@ public struct Synchronizer: Sendable {
     }
     defer { next.cancel() }
     while true {
-      let (changes, page) = try await next.value
+      let (changes, unreadable, page) = try await next.value
       if page.more {
         next = Task { try await fetch(after: page.cursor) }
       }
       state.received += try store.applyPulled(
-        changes, unreadable: page.unreadable, cursor: page.cursor, at: now())
-      state.unreadable += page.unreadable.count
+        changes, unreadable: unreadable, cursor: page.cursor, at: now())
+      state.unreadable += unreadable.count
       state.seconds = Date().timeIntervalSince(started)
       progress(state)
       if !page.more { break }
     }
     try store.markSynced(at: now())
     return state
+  }
+
+  /// The server key this device checks pulled changes with: the one pinned at enrolment, or
+  /// for a device enrolled before changes were signed, the one the server answers with when
+  /// the device sends it its own key, once. Nil for a server from before signed changes
+  /// (which has no `POST /v1/key`): its changes are taken unchecked, as before.
+  private func pinnedServerKey(_ client: SyncClient, _ link: ServerLink) async throws
+    -> PublicSigningKey?
+  {
+    if let key = link.serverKey { return key }
+    do {
+      let answer = try await client.bindKey(
+        store.signer.publicKey, unsignedThrough: try store.unsignedThrough())
+      try store.pinServerKey(answer.serverKey)
+      return answer.serverKey
+    } catch SyncError.refused(let status, let code, _) where status == 404 && code == "not_found" {
+      return nil
+    }
   }
 
   /// Pushes every unsent change; true when the server answered `skipped_counter` for some

@@ -5,6 +5,10 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidCode
   case replicaTaken
   case forbidden
+  /// The signing key offered is bound to another replica already.
+  case keyInUse
+  /// The device has a different key bound already; a key is bound once.
+  case keyAlreadyBound
 
   /// The protocol's error code (`protocol/sync.md` section 4).
   public var code: String {
@@ -14,6 +18,8 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidCode: "invalid_code"
     case .replicaTaken: "replica_taken"
     case .forbidden: "forbidden"
+    case .keyInUse: "key_in_use"
+    case .keyAlreadyBound: "key_bound"
     }
   }
 
@@ -25,6 +31,10 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidCode: "the enrolment code is unknown, already used or expired"
     case .replicaTaken: "this device's replica id is already in use at the township"
     case .forbidden: "this needs an administrator credential"
+    case .keyInUse:
+      "this signing key is already bound to another replica at the township; every device has its own key"
+    case .keyAlreadyBound:
+      "this device already has a different signing key bound at the township; a key is bound once, so enrol the device again to change it"
     }
   }
 }

@@ -20,10 +20,13 @@ public struct Enrolled: Sendable, Equatable {
   public let device: Device
   public let token: String
   public let server: ReplicaID
+  /// The server's signing key, which the device pins: it checks every key binding with it.
+  public let serverKey: PublicSigningKey
 
-  public init(device: Device, token: String, server: ReplicaID) {
+  public init(device: Device, token: String, server: ReplicaID, serverKey: PublicSigningKey) {
     self.device = device
     self.token = token
     self.server = server
+    self.serverKey = serverKey
   }
 }

@@ -13,15 +13,21 @@ public struct PreparedChange: Sendable {
   public let body: [UInt8]
   /// The row of a report that this change creates; nil when it cannot create one.
   public let created: ReportRow?
+  /// What checking its signature against its author's binding found; nil when not checked
+  /// (a change the store received from a source it trusts, or a test's).
+  public let signature: SignatureCheck.Verdict?
 
-  public init(_ change: Change) {
-    self.init(change, speculating: true)
+  public init(_ change: Change, binding: KeyBinding? = nil) {
+    self.init(change, speculating: true, binding: binding)
   }
 
   /// `speculating` false leaves out the created row, for a caller about to read the report
   /// in the same transaction anyway.
-  public init(_ change: Change, speculating: Bool) {
+  public init(_ change: Change, speculating: Bool, binding: KeyBinding? = nil) {
     self.change = change
+    // Checked here, off the writer's thread: a signature costs about as much as the rest of
+    // a change's preparation.
+    signature = binding.map { SignatureCheck.check(change, binding: $0) }
     body = change.canonicalBytes
     // Only a write that names a village can begin a report (anything else is refused or
     // waits on its creation), so only those are worth the speculative state.

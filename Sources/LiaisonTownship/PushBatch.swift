@@ -48,17 +48,19 @@ public final class PushBatch: @unchecked Sendable {
   private var seen = 0
   private var seenFinished = false
 
-  /// Prepares `changes`, already parsed, on a thread of its own.
-  public convenience init(_ changes: [JSONValue]) {
-    self.init(capacity: changes.count) { batch in
+  /// Prepares `changes`, already parsed, on a thread of its own, checking each signature
+  /// against `binding` when given.
+  public convenience init(_ changes: [JSONValue], binding: KeyBinding? = nil) {
+    self.init(capacity: changes.count, binding: binding) { batch in
       for change in changes { batch.produce(change) }
       return nil
     }
   }
 
-  /// Parses a push's body and prepares its changes, both on a thread of their own.
-  public convenience init(body: [UInt8], limit: Int) {
-    self.init(capacity: limit) { batch in
+  /// Parses a push's body and prepares its changes, both on a thread of their own, checking
+  /// each signature against `binding`, the pushing device's.
+  public convenience init(body: [UInt8], limit: Int, binding: KeyBinding?) {
+    self.init(capacity: limit, binding: binding) { batch in
       var tooMany = false
       let value: JSONValue
       do throws(ValidationError) {
@@ -93,7 +95,10 @@ public final class PushBatch: @unchecked Sendable {
   /// there (a test calling a store's push from an async function, say) could hold the very
   /// thread its preparation waits for. A serial queue runs on Dispatch's overcommitting pool,
   /// which starts a thread when none is free.
-  private init(capacity: Int, _ produce: @escaping @Sendable (PushBatch) -> Refusal?) {
+  private init(
+    capacity: Int, binding: KeyBinding?, _ produce: @escaping @Sendable (PushBatch) -> Refusal?
+  ) {
+    self.binding = binding
     slots = .allocate(capacity: capacity)
     slots.initialize(repeating: nil)
     // The closure holds the batch, so its slots outlive the preparing thread even when the
@@ -116,11 +121,12 @@ public final class PushBatch: @unchecked Sendable {
 
   /// Slots the producing thread has written; only that thread touches it.
   private var produced = 0
+  private let binding: KeyBinding?
 
   private func produce(_ json: JSONValue) {
     do throws(ValidationError) {
       let change = EarlierForms.upgrade(json)
-      slots[produced] = .success(PreparedChange(try Change(json: change)))
+      slots[produced] = .success(PreparedChange(try Change(json: change), binding: binding))
     } catch {
       slots[produced] = .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
     }

@@ -19,13 +19,14 @@ public enum PushRules {
 
   /// Why a decoded change from `device` may not be applied, or nil.
   ///
+  /// `signature` is what checking the change's signature found, nil when it was not checked.
   /// `highest` is the highest counter the server has judged from the device; `village` the
   /// report's current village at the server, nil for a report it does not hold; and
   /// `wasInScope` answers, only when asked (it may read the log), whether an accepted change
   /// ever put the report in one of the device's villages.
   public static func refusal(
-    of change: Change, from device: Device, highest: Int64, village current: String?,
-    wasInScope: () throws -> Bool
+    of change: Change, from device: Device, signature: SignatureCheck.Verdict? = nil,
+    highest: Int64, village current: String?, wasInScope: () throws -> Bool
   ) rethrows -> Refusal? {
     if change.dot.replica != device.replica {
       return Refusal(
@@ -36,6 +37,9 @@ public enum PushRules {
       return Refusal(
         code: .skippedCounter, field: "dot",
         message: "counter \(change.dot.counter) skips past \(highest + 1); push changes in order")
+    }
+    if case .refused(let code, let message)? = signature {
+      return Refusal(code: RefusalCode(code), field: "signature", message: message)
     }
     // A report that has left the device's villages still takes its writes if it was ever in
     // one of them: the liaison held it and wrote in good faith, usually while the move was

@@ -30,6 +30,9 @@ public struct RefusalCode: RawRepresentable, Hashable, Sendable, CustomStringCon
   public static let invalidID = RefusalCode("invalid_id")
   public static let `internal` = RefusalCode("internal")
   public static let busy = RefusalCode("busy")
+  public static let keyInUse = RefusalCode("key_in_use")
+  public static let keyBound = RefusalCode("key_bound")
+  public static let tooManyAttempts = RefusalCode("too_many_attempts")
 
   // One change of a push (sync.md section 3), beside merge.md's validation codes.
   public static let forgedDot = RefusalCode("forged_dot")
@@ -37,12 +40,13 @@ public struct RefusalCode: RawRepresentable, Hashable, Sendable, CustomStringCon
   public static let skippedCounter = RefusalCode("skipped_counter")
   public static let dotReused = RefusalCode("dot_reused")
   public static let required = RefusalCode("required")
+  public static let badSignature = RefusalCode("bad_signature")
 
   /// Every code of `protocol/sync.md` section 4 beyond `merge.md`'s validation codes: a test
   /// checks this list against the specification's tables.
   public static let protocolCodes: [RefusalCode] = [
     .malformed, .unsupportedProtocol, .unauthenticated, .revoked, .invalidCode, .forbidden,
-    .notFound, .replicaTaken, .tooLarge, .invalidID, .internal, .busy, .forgedDot, .outOfScope,
-    .skippedCounter, .dotReused, .required,
+    .notFound, .replicaTaken, .tooLarge, .invalidID, .internal, .busy, .keyInUse, .keyBound,
+    .tooManyAttempts, .forgedDot, .outOfScope, .skippedCounter, .dotReused, .required,
   ]
 }

@@ -34,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cursorBeyondLog(Int64, end: Int64)
   /// The database was busy past the store's timeout (another writer held it): worth a retry.
   case busy(String)
+  /// The replica's signing key file cannot be used: others may read it, or it is not a key.
+  case signingKey(String)
   /// A database failure, with the backend's own description of its cause (for SQLite its
   /// result code, message and statement).
   case database(String)
@@ -70,6 +72,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "cursor \(cursor) is past the end of this server's log (\(end)): it is not one this server gave out (was the server restored from an older backup?); pull from the start"
     case .busy(let cause):
       "the database is busy (\(cause)); try again in a moment"
+    case .signingKey(let problem):
+      problem
     case .database(let message):
       "database error: \(message)"
     }

@@ -156,10 +156,14 @@ public struct PullPage: Sendable {
   /// Where the next page starts: the server sequence of the last change considered.
   public let cursor: Int64
   public let more: Bool
+  /// The server-signed key bindings of the replicas whose changes the page holds, so the
+  /// device can check each change's signature (`protocol/sync.md` section 7).
+  public let keys: [KeyBinding]
 
-  public init(bodies: [[UInt8]], cursor: Int64, more: Bool) {
+  public init(bodies: [[UInt8]], cursor: Int64, more: Bool, keys: [KeyBinding] = []) {
     self.bodies = bodies
     self.cursor = cursor
     self.more = more
+    self.keys = keys
   }
 }

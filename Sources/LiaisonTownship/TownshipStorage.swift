@@ -29,6 +29,7 @@ import LiaisonMerge
 ///   serialisable transaction. The same holds for the server's own counter (resolutions) and
 ///   for keeping a refused change in the audit trail once.
 /// - **Every administrator action and its audit entry commit together.**
+/// - **A key is bound to one replica.** Two enrolments racing with one key bind it once.
 public protocol TownshipStorage: Sendable {
   /// The server's own replica id.
   func serverReplica() async throws(StoreError) -> ReplicaID
@@ -44,8 +45,25 @@ public protocol TownshipStorage: Sendable {
   func issueEnrollment(
     name: String, villages: [String], lifetime: Int64, by actor: String, now: Int64
   ) async throws(StoreError) -> Enrollment
-  /// Exchanges an enrolment code for a device credential bound to `replica`.
-  func enroll(code: String, replica: ReplicaID, now: Int64) async throws(StoreError) -> Enrolled
+  /// Exchanges an enrolment code for a device credential bound to `replica`, and binds the
+  /// device's signing key to it; a key bound to another replica is refused (`key_in_use`).
+  func enroll(code: String, replica: ReplicaID, key: PublicSigningKey, now: Int64)
+    async throws(StoreError) -> Enrolled
+
+  // MARK: Keys
+
+  /// The server replica's public key, which devices pin at enrolment.
+  func serverKey() async throws(StoreError) -> PublicSigningKey
+  /// Binds a key, once, to a device enrolled before changes were signed; its changes up to
+  /// `unsignedThrough` stay valid unsigned. The key already bound again changes nothing.
+  func bindKey(_ key: PublicSigningKey, unsignedThrough: Int64, for device: Device, now: Int64)
+    async throws(StoreError)
+  /// The server-signed key bindings of `replicas` (`protocol/sync.md` section 7).
+  func keyBindings(for replicas: [ReplicaID]) async throws(StoreError) -> [KeyBinding]
+  /// Walks the whole log: every change's signature against its author's binding, and every
+  /// report's stored state against the merge of its logged changes (`township verify`).
+  func verifyLog(progress: @escaping @Sendable (LogVerification.Progress) -> Void)
+    async throws(StoreError) -> LogVerification
 
   // MARK: Devices
 

@@ -63,21 +63,28 @@ extension Enrollment {
 /// `POST /v1/enroll`: a device exchanges a code for its credential.
 public struct EnrollRequest: Sendable, Equatable {
   public let code: String
+  /// The device's Ed25519 public key, bound to its replica by the enrolment.
+  public let key: PublicSigningKey
   public let replica: ReplicaID
 
-  public init(code: String, replica: ReplicaID) {
+  public init(code: String, replica: ReplicaID, key: PublicSigningKey) {
     self.code = code
     self.replica = replica
+    self.key = key
   }
 
   public var json: JSONValue {
-    .object(["code": .string(code), "replica": .string(replica.description)])
+    .object([
+      "code": .string(code), "key": .string(key.base64), "replica": .string(replica.description),
+    ])
   }
 
-  /// Reads the request; a replica id that does not read is its own error, `invalid_id`.
+  /// Reads the request, members in name order; a replica id that does not read is its own
+  /// error, `invalid_id`.
   public init(json: JSONValue) throws(WireShapeError) {
     let object = try JSONObject(json, what: "the body")
     code = try object.string("code")
+    key = try object.signingKey("key")
     guard let replica = ReplicaID(try object.string("replica")) else {
       throw WireShapeError(
         "replica must be 32 lowercase hexadecimal digits", field: "replica", code: .invalidID)
@@ -93,19 +100,26 @@ public struct EnrollAnswer: Sendable, Equatable {
   public let name: String
   public let villages: [String]
   public let server: ReplicaID
+  /// The server replica's public key, which the device pins.
+  public let serverKey: PublicSigningKey
 
-  public init(device: String, token: String, name: String, villages: [String], server: ReplicaID) {
+  public init(
+    device: String, token: String, name: String, villages: [String], server: ReplicaID,
+    serverKey: PublicSigningKey
+  ) {
     self.device = device
     self.token = token
     self.name = name
     self.villages = villages
     self.server = server
+    self.serverKey = serverKey
   }
 
   public var json: JSONValue {
     .object([
       "device": .string(device), "token": .string(token), "name": .string(name),
       "villages": .array(villages.map { .string($0) }), "server": .string(server.description),
+      "server_key": .string(serverKey.base64),
     ])
   }
 
@@ -119,5 +133,6 @@ public struct EnrollAnswer: Sendable, Equatable {
       throw WireShapeError("server must be a replica id", field: "server")
     }
     self.server = server
+    serverKey = try object.signingKey("server_key")
   }
 }

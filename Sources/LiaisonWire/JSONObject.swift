@@ -1,4 +1,5 @@
 import LiaisonCodec
+import LiaisonTrust
 
 /// Reads the members of a wire object, naming the member when one is missing or mistyped.
 struct JSONObject {
@@ -54,5 +55,13 @@ struct JSONObject {
       }
       return text
     }
+  }
+
+  func signingKey(_ key: String) throws(WireShapeError) -> PublicSigningKey {
+    guard let parsed = PublicSigningKey(base64: try string(key)) else {
+      throw WireShapeError(
+        "\(key) must be an Ed25519 public key: its 32 bytes in standard base64", field: key)
+    }
+    return parsed
   }
 }

@@ -87,11 +87,15 @@ public struct PullAnswer: Sendable, Equatable {
   /// Opaque: the client sends it back as `after`.
   public let cursor: String
   public let more: Bool
+  /// The server-signed key bindings of the replicas whose changes the page holds
+  /// (`protocol/sync.md` section 7). Absent from a server before signed changes: empty.
+  public let keys: [KeyBinding]
 
-  public init(changes: [JSONValue], cursor: String, more: Bool) {
+  public init(changes: [JSONValue], cursor: String, more: Bool, keys: [KeyBinding] = []) {
     self.changes = changes
     self.cursor = cursor
     self.more = more
+    self.keys = keys
   }
 
   public init(json: JSONValue) throws(WireShapeError) {
@@ -99,11 +103,22 @@ public struct PullAnswer: Sendable, Equatable {
     changes = try object.array("changes")
     cursor = try object.string("cursor")
     more = try object.bool("more")
+    var keys: [KeyBinding] = []
+    if object.members["keys"] != nil {
+      for item in try object.array("keys") {
+        do { keys.append(try KeyBinding(json: item)) } catch {
+          throw WireShapeError(error.message, field: "keys")
+        }
+      }
+    }
+    self.keys = keys
   }
 
   /// The answer written around change bodies that are already canonical JSON, as the
   /// server's log holds them: nothing is decoded only to be encoded again.
-  public static func encode(bodies: [[UInt8]], cursor: String, more: Bool) -> [UInt8] {
+  public static func encode(
+    bodies: [[UInt8]], cursor: String, more: Bool, keys: [KeyBinding] = []
+  ) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(bodies.reduce(64) { $0 + $1.count + 1 })
     output.append(contentsOf: #"{"changes":["#.utf8)
@@ -113,6 +128,8 @@ public struct PullAnswer: Sendable, Equatable {
     }
     output.append(contentsOf: #"],"cursor":"#.utf8)
     output.append(contentsOf: CanonicalJSON.encode(.string(cursor)))
+    output.append(contentsOf: #","keys":"#.utf8)
+    output.append(contentsOf: CanonicalJSON.encode(.array(keys.map(\.json))))
     output.append(contentsOf: (more ? #","more":true}"# : #","more":false}"#).utf8)
     return output
   }

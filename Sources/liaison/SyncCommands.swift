@@ -27,10 +27,10 @@ struct EnrollCommand: AsyncParsableCommand {
     let http = SyncClient.makeHTTPClient()
     do {
       let enrolment = try await SyncClient(baseURL: server, token: nil, http: http).enroll(
-        code: code, replica: replica)
+        code: code, replica: replica, key: store.signer.publicKey)
       try store.link(
         toServer: server, token: enrolment.token, device: enrolment.device,
-        villages: enrolment.villages)
+        villages: enrolment.villages, serverKey: enrolment.serverKey)
       try await http.shutdown()
       print(
         "Enrolled as \(enrolment.name) for \(enrolment.villages.joined(separator: ", ")); `liaison sync` sends and receives reports"

@@ -34,21 +34,22 @@ enum ServerSideBaseline {
   /// Changes per second through the server's own parse, decode, check and apply path: each
   /// request body handed to `TownshipStore.push` as the server hands it, in one transaction
   /// per batch.
-  static func storeOnly(_ batches: [[UInt8]], replica: ReplicaID, in directory: String) throws
-    -> Double
-  {
+  static func storeOnly(
+    _ batches: [[UInt8]], replica: ReplicaID, key: PublicSigningKey, in directory: String
+  ) throws -> Double {
     let (store, _) = try TownshipStore.create(
       in: directory, administrator: "bench", now: 0, checkpointing: .inTheBackground)
     let code = try store.issueEnrollment(
       name: "a", villages: ["东村"], lifetime: 3_600_000, by: "bench", now: 0
     ).code
-    let device = try store.enroll(code: code, replica: replica, now: 0).device
+    let device = try store.enroll(code: code, replica: replica, key: key, now: 0).device
     let started = Date()
     var accepted = 0
     for body in batches {
       // As the server takes a body: parsed as a stream beside the writer.
-      accepted += try store.push(PushBatch(body: body, limit: 1_000), from: device, now: 0)
-        .accepted
+      accepted += try store.push(
+        PushBatch(body: body, limit: 1_000, binding: device.binding), from: device, now: 0
+      ).accepted
     }
     return Double(accepted) / Date().timeIntervalSince(started)
   }

@@ -193,7 +193,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     // its log and records each answer in its own store.
     let fresh = try Server(
       binary: binary, directory: (root as NSString).appendingPathComponent("push-serving"))
-    let token = try await fresh.enrol(replica: try a.info().id)
+    let token = try await fresh.enrol(replica: try a.info().id, key: a.signer.publicKey)
     let pushBodies = try ServerSideBaseline.batches(of: a, size: batchSize, includingSent: true)
     round.servePush =
       Double(pushed.sent)
@@ -201,7 +201,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     fresh.stop()
     if baselines {
       round.storeOnly = try ServerSideBaseline.storeOnly(
-        batches, replica: try a.info().id,
+        batches, replica: try a.info().id, key: a.signer.publicKey,
         in: (root as NSString).appendingPathComponent("store-only"))
       // The floor from the C API with the server's own checkpoints, here in the round right
       // after the push; `run.sh` also measures it alone, beside Python's, under each policy.
@@ -266,20 +266,21 @@ struct SyncBenchmark: AsyncParsableCommand {
       let issued = try await SyncClient(baseURL: url, token: token, http: http)
         .issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
       let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
-        .enroll(code: issued.code, replica: try store.info().id)
+        .enroll(code: issued.code, replica: try store.info().id, key: store.signer.publicKey)
       try await http.shutdown()
       try store.link(
-        toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages)
+        toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages,
+        serverKey: enrolled.serverKey)
       return store
     }
 
     /// Enrols a device bound to `replica` and returns its token.
-    func enrol(replica: ReplicaID) async throws -> String {
+    func enrol(replica: ReplicaID, key: PublicSigningKey) async throws -> String {
       let http = SyncClient.makeHTTPClient()
       let issued = try await SyncClient(baseURL: url, token: token, http: http)
         .issueEnrollment(name: "serving", villages: ["东村"], expiresInSeconds: 3600)
       let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
-        .enroll(code: issued.code, replica: replica)
+        .enroll(code: issued.code, replica: replica, key: key)
       try await http.shutdown()
       return enrolled.token
     }

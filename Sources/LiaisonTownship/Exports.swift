@@ -1,0 +1,2 @@
+// Every rule here that involves a signature speaks of `LiaisonTrust`'s keys and bindings.
+@_exported import LiaisonTrust
