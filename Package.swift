@@ -107,7 +107,8 @@ let package = Package(
       ]
     ),
     // Seeded generators, schedules and property checks shared by tests and tools.
-    .target(name: "LiaisonTestKit", dependencies: ["LiaisonMerge", "LiaisonCodec"]),
+    .target(
+      name: "LiaisonTestKit", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTrust"]),
     // Imports Testing, so only test targets depend on it; the tools link LiaisonTestKit.
     .target(name: "LiaisonTestScratch"),
     .executableTarget(
@@ -190,7 +191,9 @@ let package = Package(
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(
       name: "LiaisonWireTests",
-      dependencies: ["LiaisonWire", "LiaisonTownship", "LiaisonCodec", "LiaisonMerge"]),
+      dependencies: [
+        "LiaisonWire", "LiaisonTownship", "LiaisonCodec", "LiaisonMerge", "LiaisonTestKit",
+      ]),
     // The storage conformance suite: every TownshipStorage backend runs the same tests.
     .testTarget(
       name: "LiaisonTownshipTests",

@@ -5,11 +5,14 @@ import LiaisonMerge
 
 extension TownshipStore {
   /// ``push(_:from:now:)`` of changes given as their JSON, decoded as the server decodes a
-  /// pushed body.
-  public func push(_ changes: [JSONValue], from device: Device, now: Int64) throws(StoreError)
-    -> PushOutcome
-  {
-    try push(PushBatch(changes, binding: device.binding), from: device, now: now)
+  /// pushed body; their signatures are checked only when `checkingSignatures`, as the
+  /// server's batches always are.
+  public func push(
+    _ changes: [JSONValue], from device: Device, now: Int64, checkingSignatures: Bool = false
+  ) throws(StoreError) -> PushOutcome {
+    try push(
+      PushBatch(changes, binding: checkingSignatures ? device.binding : nil), from: device,
+      now: now)
   }
 
   /// Judges and applies a device's batch of changes in one transaction; each bad change is

@@ -50,6 +50,7 @@ public struct MergeVector: Sendable {
     do {
       let members = try object(json, "vector")
       if members["decode"] != nil { return try runDecode(members) }
+      if members["verify"] != nil { return try SignatureVector(members).run() }
       var run = try ScenarioRun(members)
       try run.perform()
       return try run.check()

@@ -69,7 +69,7 @@ import Testing
   }
 
   @Test func theListOfProblemsHoldsEachOnce() {
-    #expect(ValidationErrorCodes.all.map(ValidationErrorCodes.index(of:)) == Array(0..<13))
+    #expect(ValidationErrorCodes.all.map(ValidationErrorCodes.index(of:)) == Array(0..<14))
   }
 
   @Test("vector passes", arguments: names)
@@ -86,7 +86,7 @@ enum ValidationErrorCodes {
   static let all: [ValidationError.Problem] = [
     .required, .notAllowed([]), .empty, .tooLong(maximum: 1), .invalidDate, .invalidCoordinates,
     .controlCharacter, .notNormalized, .wrongType(expected: ""), .unknownField,
-    .invalidClock(""), .invalidID, .malformed(""),
+    .invalidClock(""), .invalidID, .malformed(""), .badSignature(""),
   ]
 
   static func index(of problem: ValidationError.Problem) -> Int {
@@ -104,6 +104,7 @@ enum ValidationErrorCodes {
     case .invalidClock: 10
     case .invalidID: 11
     case .malformed: 12
+    case .badSignature: 13
     }
   }
 

@@ -43,9 +43,19 @@ final class FaultyStorage: TownshipStorage {
     try await real.issueEnrollment(
       name: name, villages: villages, lifetime: lifetime, by: actor, now: now)
   }
-  func enroll(code: String, replica: ReplicaID, now: Int64) async throws(StoreError) -> Enrolled {
-    try await real.enroll(code: code, replica: replica, now: now)
+  func enroll(code: String, replica: ReplicaID, key: PublicSigningKey, now: Int64)
+    async throws(StoreError) -> Enrolled
+  { try await real.enroll(code: code, replica: replica, key: key, now: now) }
+  func serverKey() async throws(StoreError) -> PublicSigningKey { try await real.serverKey() }
+  func bindKey(_ key: PublicSigningKey, unsignedThrough: Int64, for device: Device, now: Int64)
+    async throws(StoreError)
+  { try await real.bindKey(key, unsignedThrough: unsignedThrough, for: device, now: now) }
+  func keyBindings(for replicas: [ReplicaID]) async throws(StoreError) -> [KeyBinding] {
+    try await real.keyBindings(for: replicas)
   }
+  func verifyLog(progress: @escaping @Sendable (LogVerification.Progress) -> Void)
+    async throws(StoreError) -> LogVerification
+  { try await real.verifyLog(progress: progress) }
   func devices() async throws(StoreError) -> [DeviceSummary] { try await real.devices() }
   func findDevice(_ selector: String) async throws(StoreError) -> Device {
     try await real.findDevice(selector)

@@ -21,6 +21,9 @@ import Testing
   /// Each server takes this many inputs, so its store stays small and fingerprints cheap.
   static let inputsPerServer = 500
   let device = Fixtures.replica(0xd1)
+  /// The device's key: the corpus is signed with it, so a mutation of a signed change's bytes
+  /// or of its `signature` is refused as `bad_signature`.
+  let key = TestKeys.key(0xd1)
 
   /// What must not change when a request is refused: the change log's length, the report
   /// counts, and (when `full`) a digest of every report's canonical state. Decoding every
@@ -55,13 +58,13 @@ import Testing
       try ReplicaStore.inMemory(author: "管理员", villages: [], replica: Fixtures.replica(0x5e)))
     let enrollment = try store.issueEnrollment(
       name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0)
-    let enrolled = try store.enroll(code: enrollment.code, replica: device, now: 1)
+    let enrolled = try store.enroll(code: enrollment.code, replica: device, key: key.publicKey, now: 1)
     return (store, enrolled.token)
   }
 
   @Test func mutatedPushesNeverFailTheServerOrChangeItWhenRefused() async throws {
     print("push fuzzer: seed \(Self.seed), \(Self.inputs) inputs (LIAISON_FUZZ_SEED replays)")
-    var mutator = PushMutator(device: device, random: SeededGenerator(seed: Self.seed))
+    var mutator = PushMutator(device: device, key: key, random: SeededGenerator(seed: Self.seed))
     var tally = Tally()
     var previous: [UInt8] = []
     var input = 0
@@ -166,6 +169,10 @@ import Testing
         #expect(indices.contains(index), "\(context): undecodable change \(index) not rejected")
       }
       guard let change, !indices.contains(index) else { continue }
+      // Whatever else it is, a change the server takes holds its author's signature.
+      #expect(
+        SignatureCheck.check(change, binding: KeyBinding(replica: device, key: key.publicKey, unsignedThrough: 0))
+          == .signed, "\(context): change \(index) accepted without a valid signature")
       if !tally.known.insert(change.dot).inserted {
         // A dot the server holds: a duplicate, which must change nothing, even when the
         // device sent something else under it (first write wins).

@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
+import LiaisonStore
 import LiaisonTestKit
 
 /// Makes `POST /v1/push` bodies for the fuzzer: valid change sets from a device, then mutated
@@ -9,6 +10,7 @@ import LiaisonTestKit
 /// flips, splices of two bodies).
 struct PushMutator {
   let device: ReplicaID
+  let key: SigningKey
   var random: SeededGenerator
 
   /// Valid changes by `device`: creations with every kind of field, edits, notes, a delete
@@ -35,7 +37,7 @@ struct PushMutator {
         let change = try state.write(
           edit, dot: Dot(replica: device, counter: counter),
           attribution: Fixtures.author("李伟", minutes: Int64(counter)))
-        changes.append(change.json)
+        changes.append(key.sign(change).json)
         counter += 1
       }
     }

@@ -24,7 +24,9 @@ import Testing
     try await application.test(.live) { client in
       let url = "http://127.0.0.1:\(client.port!)"
       if try device.serverLink() == nil {
-        try device.link(toServer: url, token: token, device: deviceID, villages: ["东村"])
+        try device.link(
+          toServer: url, token: token, device: deviceID, villages: ["东村"],
+          serverKey: store.serverKey)
       } else {
         // The same server at a new port: only the address changes, not the checkpoints.
         try await DatabaseQueue(
@@ -51,7 +53,7 @@ import Testing
     let device = try ReplicaStore.create(
       in: ScratchDirectory.make("device"), author: "李伟", villages: ["东村"],
       replica: Fixtures.replica(0xd1), now: 0)
-    let enrolled = try store.enroll(code: code, replica: Fixtures.replica(0xd1), now: 1)
+    let enrolled = try store.enroll(code: code, replica: Fixtures.replica(0xd1), key: device.signer.publicKey, now: 1)
     try record("第一", at: device, time: 1)
     try await serving(store, device: device, token: enrolled.token, deviceID: enrolled.device.id) {
       _ = try await Synchronizer(store: device).run(now: { 2 })

@@ -55,20 +55,30 @@ import Testing
     guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
     let enrolled = try await client.execute(
       uri: "/v1/enroll", method: .post,
-      body: body(.object(["code": .string(code), "replica": .string(replica.description)])))
+      body: body(
+        .object([
+          "code": .string(code), "key": .string(Self.key(of: replica).publicKey.base64),
+          "replica": .string(replica.description),
+        ])))
     #expect(enrolled.status == .ok)
     guard case .string(let token)? = try json(enrolled.body)["token"] else { throw TestFailure() }
     return token
   }
 
+  /// A change by the test device, signed with its key.
   func change(counter: UInt64, village: String = "东村", report: Int = 1) throws -> JSONValue {
     var state = ReportState(id: Fixtures.report(report))
-    return try state.write(
+    let change = try state.write(
       ReportEdit(values: [
         .village: .text(village), .category: .category(.visit), .title: .text("走访 \(counter)"),
       ]),
-      dot: Dot(replica: deviceReplica, counter: counter), attribution: Fixtures.author("李伟")
-    ).json
+      dot: Dot(replica: deviceReplica, counter: counter), attribution: Fixtures.author("李伟"))
+    return Self.key(of: deviceReplica).sign(change).json
+  }
+
+  /// Each test device's key: fixed by its replica id, so signatures repeat from run to run.
+  static func key(of replica: ReplicaID) -> SigningKey {
+    TestKeys.key(UInt8(truncatingIfNeeded: replica.low))
   }
 
   /// One device pushes, another pulls: the second receives exactly the first's accepted
@@ -170,7 +180,13 @@ import Testing
         dot: Dot(replica: deviceReplica, counter: 2), attribution: Fixtures.author("李伟"))
       let response = try await client.execute(
         uri: "/v1/push", method: .post, headers: auth,
-        body: body(.object(["changes": .array([villageOnly.json, noTitle.json])])))
+        body: body(
+          .object([
+            "changes": .array([
+              Self.key(of: deviceReplica).sign(villageOnly).json,
+              Self.key(of: deviceReplica).sign(noTitle).json,
+            ])
+          ])))
       let rejected = try #require(try json(response.body)["rejected"]?.arrayValue)
       #expect(
         rejected.map { [$0.objectValue?["code"], $0.objectValue?["field"]] } == [
@@ -272,13 +288,25 @@ import Testing
             "/v1/enroll", .post, [:],
             body(
               .object([
-                "code": .string("wrong"), "replica": .string(Fixtures.replica(7).description),
+                "code": .string("wrong"), "key": .string(TestKeys.key(7).publicKey.base64),
+                "replica": .string(Fixtures.replica(7).description),
               ])), .unauthorized, "invalid_code"
           ),
           (
             "/v1/enroll", .post, [:],
-            body(.object(["code": .string("wrong"), "replica": .string("XYZ")])), .badRequest,
-            "invalid_id"
+            body(
+              .object([
+                "code": .string("wrong"), "key": .string(TestKeys.key(7).publicKey.base64),
+                "replica": .string("XYZ"),
+              ])), .badRequest, "invalid_id"
+          ),
+          (
+            "/v1/enroll", .post, [:],
+            body(
+              .object([
+                "code": .string("wrong"), "key": .string("AAAA"),
+                "replica": .string(Fixtures.replica(7).description),
+              ])), .badRequest, "malformed"
           ),
           (
             "/v1/push", .post, auth,
@@ -324,12 +352,15 @@ import Testing
     try await server.application.test(.router) { client in
       let auth: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
       var state = ReportState(id: Fixtures.report(5))
-      let current = try state.write(
-        ReportEdit(values: [
-          .village: .text("东村"), .category: .category(.hazard), .title: .text("塌方"),
-          .location: .location(
-            Location(text: "", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)),
-        ]), dot: Dot(replica: deviceReplica, counter: 1), attribution: Fixtures.author("李伟"))
+      // Signed as the server reads it: the signature covers the canonical bytes, which have
+      // no empty text.
+      let current = Self.key(of: deviceReplica).sign(
+        try state.write(
+          ReportEdit(values: [
+            .village: .text("东村"), .category: .category(.hazard), .title: .text("塌方"),
+            .location: .location(
+              Location(text: "", latitudeE7: 312_304_000, longitudeE7: 1_214_737_000)),
+          ]), dot: Dot(replica: deviceReplica, counter: 1), attribution: Fixtures.author("李伟")))
       let earlier = String(decoding: current.canonicalBytes, as: UTF8.self)
         .replacingOccurrences(
           of: #""longitude_e7":1214737000}"#, with: #""longitude_e7":1214737000,"text":""}"#)

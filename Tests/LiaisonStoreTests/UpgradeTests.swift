@@ -73,6 +73,7 @@ import Testing
             "v8: pulled changes a device could not accept",
             "v9: a point without words has no location text",
             "v10: the change log says which changes move a report",
+            "v12: signing keys and key bindings",
           ], changes: 7)
       ])
 
@@ -174,7 +175,7 @@ import Testing
     let code = try store.issueEnrollment(
       name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
     ).code
-    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), now: 5).device
+    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), key: SigningKey().publicKey, now: 5).device
     var elsewhere = ReportState(id: ReportID("5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3")!)
     let outOfScope = try elsewhere.write(
       ReportEdit(values: [
@@ -208,7 +209,11 @@ import Testing
       try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
       try db.inTransaction {
         for table in ["replica", "peer", "device", "credential", "enrollment", "audit", "refusal"] {
-          try db.execute(sql: "INSERT INTO \(table) SELECT * FROM current.\(table)")
+          // The version-6 columns only: later versions added some.
+          let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))")
+            .map { $0["name"] as String }.joined(separator: ", ")
+          try db.execute(
+            sql: "INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
         }
         try db.execute(
           sql: """

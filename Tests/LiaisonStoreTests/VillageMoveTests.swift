@@ -26,7 +26,7 @@ import Testing
       let code = try store.issueEnrollment(
         name: "\(replica)", villages: villages, lifetime: 3_600_000, by: "管理员", now: 0
       ).code
-      return try store.enroll(code: code, replica: replica, now: 1).device
+      return try store.enroll(code: code, replica: replica, key: SigningKey().publicKey, now: 1).device
     }
     return (store, try enrol(mover, ["东村", "西村"]), try enrol(local, ["东村"]))
   }
@@ -275,7 +275,7 @@ import Testing
     let west = try store.enroll(
       code: store.issueEnrollment(
         name: "西", villages: ["西村"], lifetime: 3_600_000, by: "管理员", now: 0
-      ).code, replica: Fixtures.replica(0xc3), now: 1
+      ).code, replica: Fixtures.replica(0xc3), key: SigningKey().publicKey, now: 1
     ).device
     var report = ReportState(id: Fixtures.report(1))
     let created = try report.write(

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonTownship
+import LiaisonTestKit
 import LiaisonWire
 import Testing
 
@@ -15,11 +16,16 @@ import Testing
     #expect(try EnrollmentRequest(json: enrollment.json) == enrollment)
     let issued = EnrollmentAnswer(code: "abcd", name: "李伟", villages: ["东村"], expiresAt: 9)
     #expect(try EnrollmentAnswer(json: issued.json) == issued)
-    let enroll = EnrollRequest(code: "abcd", replica: replica)
+    let enroll = EnrollRequest(code: "abcd", replica: replica, key: TestKeys.key(1).publicKey)
     #expect(try EnrollRequest(json: enroll.json) == enroll)
     let enrolled = EnrollAnswer(
-      device: "d", token: "lsn_x", name: "李伟", villages: ["东村"], server: replica)
+      device: "d", token: "lsn_x", name: "李伟", villages: ["东村"], server: replica,
+      serverKey: TestKeys.key(2).publicKey)
     #expect(try EnrollAnswer(json: enrolled.json) == enrolled)
+    let bind = KeyBindRequest(key: TestKeys.key(1).publicKey, unsignedThrough: 12)
+    #expect(try KeyBindRequest(json: bind.json) == bind)
+    let bound = KeyBindAnswer(server: replica, serverKey: TestKeys.key(2).publicKey)
+    #expect(try KeyBindAnswer(json: bound.json) == bound)
     let health = HealthAnswer(server: replica)
     #expect(try HealthAnswer(json: health.json) == health)
     let push = PushAnswer(
@@ -38,10 +44,16 @@ import Testing
 
   @Test func aPullAnswerIsSplicedFromCanonicalBodiesAndReadsBack() throws {
     let bodies = [Array(#"{"a":1}"#.utf8), Array(#"{"b":"东"}"#.utf8)]
-    let bytes = PullAnswer.encode(bodies: bodies, cursor: "48213", more: true)
+    let binding = KeyBinding(
+      replica: replica, key: TestKeys.key(1).publicKey, unsignedThrough: 3, revokedAfter: 9
+    ).signed(by: TestKeys.key(2))
+    let bytes = PullAnswer.encode(bodies: bodies, cursor: "48213", more: true, keys: [binding])
     let answer = try PullAnswer(json: JSONValue(parsing: bytes))
     #expect(answer.cursor == "48213" && answer.more)
     #expect(answer.changes.map(CanonicalJSON.encode) == bodies)
+    #expect(answer.keys == [binding] && answer.keys[0].isSigned(by: TestKeys.key(2).publicKey))
+    // The splice writes members in canonical order, as the server's other answers do.
+    #expect(CanonicalJSON.encode(try JSONValue(parsing: bytes)) == bytes)
     #expect(
       try PullAnswer(
         json: JSONValue(parsing: PullAnswer.encode(bodies: [], cursor: "0", more: false)))
@@ -56,7 +68,21 @@ import Testing
       throws: WireShapeError(
         "replica must be 32 lowercase hexadecimal digits", field: "replica", code: .invalidID)
     ) {
-      try EnrollRequest(json: .object(["code": .string("x"), "replica": .string("XYZ")]))
+      try EnrollRequest(
+        json: .object([
+          "code": .string("x"), "key": .string(TestKeys.key(1).publicKey.base64),
+          "replica": .string("XYZ"),
+        ]))
+    }
+    #expect(
+      throws: WireShapeError(
+        "key must be an Ed25519 public key: its 32 bytes in standard base64", field: "key")
+    ) {
+      try EnrollRequest(
+        json: .object([
+          "code": .string("x"), "key": .string("AAAA"),
+          "replica": .string("0123456789abcdef0123456789abcdef"),
+        ]))
     }
     #expect(throws: WireShapeError.self) { try PushAnswer(json: .array([])) }
   }
