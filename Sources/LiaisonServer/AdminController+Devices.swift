@@ -29,6 +29,7 @@ extension AdminController {
               "last_seen": summary.lastSeenAt.map { .integer($0) } ?? .null,
               "revoked": summary.revokedAt.map { .integer($0) } ?? .null,
               "pending": .integer(Int64(summary.pending)),
+              "key": summary.device.key.map { .string($0.fingerprint) } ?? .null,
             ])
           })
       ]))
@@ -80,6 +81,7 @@ extension AdminController {
               "replica": .string(entry.dot.replica.description),
               "device": .string(names[entry.dot.replica]?.name ?? ""),
               "author": .string(entry.attribution.author), "time": .integer(entry.attribution.time),
+              "signed": .bool(entry.signed),
               "fields": .object(
                 Dictionary(
                   uniqueKeysWithValues: entry.fields.map {

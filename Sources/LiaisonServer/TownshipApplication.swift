@@ -5,10 +5,12 @@ import Logging
 
 /// Builds the township server's router over a store, so tests build the same app.
 public func buildRouter(
-  store: any TownshipStorage, clock: @escaping @Sendable () -> Int64 = TownshipClock.now
+  store: any TownshipStorage, clock: @escaping @Sendable () -> Int64 = TownshipClock.now,
+  limiter: AttemptLimiter = AttemptLimiter()
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
+  router.add(middleware: AttemptLimitMiddleware(limiter: limiter, clock: clock))
   router.add(middleware: ProtocolVersionMiddleware())
   router.add(middleware: UnknownPathMiddleware(store: store))
   let controller = SyncController(store: store, clock: clock)

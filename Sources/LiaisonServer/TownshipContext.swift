@@ -1,16 +1,20 @@
 import Hummingbird
 import LiaisonTownship
+import NIOCore
 
 /// The request context: Hummingbird's core storage plus who made the request, once the
 /// authentication middleware has recognised the token.
-public struct TownshipContext: RequestContext {
+public struct TownshipContext: RequestContext, RemoteAddressRequestContext {
   public var coreContext: CoreRequestContextStorage
   /// Set by ``AuthenticationMiddleware``; nil on the open endpoints.
   public var principal: Principal?
+  /// The client's address, which ``AttemptLimitMiddleware`` counts failures by.
+  public let remoteAddress: SocketAddress?
 
   public init(source: Source) {
     coreContext = .init(source: source)
     principal = nil
+    remoteAddress = source.channel.remoteAddress
   }
 
   /// Bodies are read by the handlers themselves, with the protocol's own limit.

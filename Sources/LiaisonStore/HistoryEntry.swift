@@ -31,7 +31,8 @@ extension ReplicaStore {
       entries.append(
         HistoryEntry(
           sequence: sequence, dot: change.dot, attribution: change.attribution, fields: fields,
-          note: change.note, deleting: change.deletion?.value.isDeleted))
+          note: change.note, deleting: change.deletion?.value.isDeleted,
+          signed: change.signature != nil))
     }
     return entries
   }

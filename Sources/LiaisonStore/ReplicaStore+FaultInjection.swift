@@ -31,3 +31,13 @@ extension ReplicaStore {
     }
   }
 }
+
+extension ReplicaStore {
+  /// Makes every enrolled device one from before signed changes, with no key bound: as the
+  /// v12 upgrade leaves them. For tests of that upgrade path only.
+  public func forgetKeys() throws(StoreError) {
+    try write { db in
+      try db.execute(sql: "UPDATE device SET public_key = NULL, unsigned_through = NULL")
+    }
+  }
+}

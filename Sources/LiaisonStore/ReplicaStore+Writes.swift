@@ -9,7 +9,9 @@ extension ReplicaStore {
   public func create(
     _ values: [Field: FieldValue], note: String? = nil, id: ReportID, time: Int64
   ) throws(StoreError) -> ReportState {
-    try write { db in try StoreTransaction(db, signer: signer).create(values, note: note, id: id, time: time) }
+    try write { db in
+      try StoreTransaction(db, signer: signer).create(values, note: note, id: id, time: time)
+    }
   }
 
   /// Edits a report: only the fields in `edit` change. A deleted report takes only a restore.

@@ -9,7 +9,8 @@ extension TownshipStore {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT id, name, replica, villages, created_at, last_seen_at, revoked_at, pulled_seq
+          SELECT id, name, replica, villages, created_at, last_seen_at, revoked_at, pulled_seq,
+            public_key, unsigned_through
           FROM device ORDER BY name, id
           """)
       return try rows.compactMap { row -> DeviceSummary? in

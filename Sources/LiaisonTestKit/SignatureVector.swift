@@ -38,7 +38,8 @@ struct SignatureVector {
       bytes = change.signedBytes
       signature = change.signature
       holds =
-        SignatureCheck.check(change, binding: KeyBinding(replica: change.dot.replica, key: key, unsignedThrough: 0))
+        SignatureCheck.check(
+          change, binding: KeyBinding(replica: change.dot.replica, key: key, unsignedThrough: 0))
         == .signed
     case "binding":
       let binding = try KeyBinding(json: input)

@@ -47,6 +47,7 @@ public struct RefusalCode: RawRepresentable, Hashable, Sendable, CustomStringCon
   public static let protocolCodes: [RefusalCode] = [
     .malformed, .unsupportedProtocol, .unauthenticated, .revoked, .invalidCode, .forbidden,
     .notFound, .replicaTaken, .tooLarge, .invalidID, .internal, .busy, .keyInUse, .keyBound,
-    .tooManyAttempts, .forgedDot, .outOfScope, .skippedCounter, .dotReused, .required,
+    .tooManyAttempts, .forgedDot, .badSignature, .outOfScope, .skippedCounter, .dotReused,
+    .required,
   ]
 }

@@ -26,10 +26,13 @@ public struct HistoryEntry: Sendable, Equatable {
   public let note: String?
   /// True for a delete, false for a restore, nil when the change did neither.
   public let deleting: Bool?
+  /// Whether the change carries its author's signature; false only for one written before
+  /// its replica had a key (`protocol/merge.md` section 12).
+  public let signed: Bool
 
   public init(
     sequence: Int64, dot: Dot, attribution: Attribution, fields: [FieldChange], note: String?,
-    deleting: Bool?
+    deleting: Bool?, signed: Bool = true
   ) {
     self.sequence = sequence
     self.dot = dot
@@ -37,6 +40,7 @@ public struct HistoryEntry: Sendable, Equatable {
     self.fields = fields
     self.note = note
     self.deleting = deleting
+    self.signed = signed
   }
 }
 

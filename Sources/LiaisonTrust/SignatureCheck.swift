@@ -21,7 +21,8 @@ public enum SignatureCheck {
     guard let binding else {
       return .refused(
         code: "bad_signature",
-        message: "no key is known for replica \(change.dot.replica), so its change cannot be checked")
+        message:
+          "no key is known for replica \(change.dot.replica), so its change cannot be checked")
     }
     if let revokedAfter = binding.revokedAfter, counter > revokedAfter {
       return .refused(
@@ -38,7 +39,9 @@ public enum SignatureCheck {
       if let limit = binding.unsignedThrough, counter <= limit { return .unsigned }
       return .refused(
         code: "bad_signature",
-        message: "change \(change.dot) has no signature, and replica \(change.dot.replica) signs its changes")
+        message:
+          "change \(change.dot) has no signature, and replica \(change.dot.replica) signs its changes"
+      )
     }
     guard key.isValidSignature(signature, of: change.signedBytes) else {
       return .refused(

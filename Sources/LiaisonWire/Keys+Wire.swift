@@ -22,7 +22,8 @@ public struct KeyBindRequest: Sendable, Equatable {
     key = try object.signingKey("key")
     unsignedThrough = try object.integer("unsigned_through")
     guard unsignedThrough >= 0 else {
-      throw WireShapeError("unsigned_through must be a counter, 0 or more", field: "unsigned_through")
+      throw WireShapeError(
+        "unsigned_through must be a counter, 0 or more", field: "unsigned_through")
     }
   }
 }

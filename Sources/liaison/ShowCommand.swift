@@ -45,6 +45,7 @@ struct ShowCommand: ParsableCommand {
     var lines = [
       "#\(entry.sequence)  \(ReportPresentation.time(entry.attribution.time))  \(entry.attribution.author)"
         + "  (device \(entry.dot.replica.description.prefix(8)), change \(entry.dot.counter))"
+        + (entry.signed ? "" : "  unsigned: written before signed changes")
     ]
     for change in entry.fields {
       let old = ReportPresentation.display(change.old)
@@ -62,6 +63,7 @@ struct ShowCommand: ParsableCommand {
     var members: [String: JSONValue] = [
       "sequence": .integer(entry.sequence), "device": .string(entry.dot.replica.description),
       "counter": .integer(Int64(entry.dot.counter)), "author": .string(entry.attribution.author),
+      "signed": .bool(entry.signed),
       "time": .string(ReportPresentation.isoTime(entry.attribution.time)),
       "fields": .object(
         Dictionary(

@@ -105,6 +105,9 @@ struct AuditCommand: AsyncParsableCommand {
       ? author
       : device.isEmpty || device == author
         ? "\(author) (\(replica))" : "\(author) (\(device) \(replica))"
+    // A change written before its replica had a key is shown as such: the trail does not
+    // vouch for what no signature does.
+    if case .bool(false)? = change["signed"] { parts.append("(unsigned)") }
     return Line(
       time: change.integer("time") ?? 0, who: who, what: parts.joined(separator: "; "),
       reason: "")

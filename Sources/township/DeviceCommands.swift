@@ -42,7 +42,7 @@ struct DevicesCommand: AsyncParsableCommand {
     let table = TextTable(columns: [
       .init("DEVICE"), .init("NAME", flexible: true),
       .init("VILLAGES", minimumWidth: 6, flexible: true),
-      .init("LAST SEEN"), .init("PENDING", alignRight: true), .init("REVOKED"),
+      .init("LAST SEEN"), .init("PENDING", alignRight: true), .init("KEY"), .init("REVOKED"),
     ])
     let rows = devices.map { device in
       [
@@ -50,6 +50,8 @@ struct DevicesCommand: AsyncParsableCommand {
         device.texts("villages").joined(separator: ", "),
         device.integer("last_seen").map(ReportPresentation.time) ?? "never",
         String(device.integer("pending") ?? 0),
+        // A device enrolled before signed changes has no key until its next sync sends it.
+        device.text("key").isEmpty ? "none" : String(device.text("key").dropFirst(8).prefix(8)),
         device.integer("revoked").map { String(ReportPresentation.time($0).prefix(10)) } ?? "",
       ]
     }

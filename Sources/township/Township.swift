@@ -22,6 +22,8 @@ struct Township: AsyncParsableCommand {
         township resolve 3f2a --field title --pick 2 --reason "乙方核实"
         township devices
         township audit 3f2a
+      An auditor checks that no change was altered after it was signed:
+        township verify --store /srv/township
       The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` \
       saved in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
       """,
@@ -29,6 +31,6 @@ struct Township: AsyncParsableCommand {
       InitCommand.self, ServeCommand.self, LoginCommand.self, EnrollCommand.self,
       ConflictsCommand.self, ConflictCommand.self, ResolveCommand.self, ReportsCommand.self,
       ExportCommand.self, DevicesCommand.self, RevokeCommand.self, AuditCommand.self,
-      AdminCommand.self,
+      AdminCommand.self, VerifyCommand.self,
     ])
 }

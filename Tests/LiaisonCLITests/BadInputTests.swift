@@ -25,6 +25,19 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cli.home))
   }
 
+  /// A key file others may read stops every command, naming the file and the fix; nothing is
+  /// written, and the key is not used.
+  @Test func aSigningKeyFileOthersCanReadIsRefused() throws {
+    try cli.initialize()
+    let keyFile = (cli.home as NSString).appendingPathComponent("signing-key.pem")
+    #expect(FileManager.default.fileExists(atPath: keyFile))
+    let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+    try expectRefused(["new", "--category", "dispute", "--title", "水渠纠纷"], mentioning: keyFile)
+    #expect(try cli.run("list").error.contains("chmod 600"))
+  }
+
   @Test func unknownAndAmbiguousIdsAreNamed() throws {
     try cli.initialize()
     var ids: [String] = []

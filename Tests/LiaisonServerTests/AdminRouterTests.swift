@@ -36,7 +36,9 @@ import Testing
         name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
       ).code
       enrolled.append(
-        try store.enroll(code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey, now: 1))
+        try store.enroll(
+          code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey,
+          now: 1))
     }
     let scenario = try ConflictScenario(
       a: enrolled[0].device.replica, b: enrolled[1].device.replica,

@@ -58,7 +58,8 @@ import Testing
       try ReplicaStore.inMemory(author: "管理员", villages: [], replica: Fixtures.replica(0x5e)))
     let enrollment = try store.issueEnrollment(
       name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0)
-    let enrolled = try store.enroll(code: enrollment.code, replica: device, key: key.publicKey, now: 1)
+    let enrolled = try store.enroll(
+      code: enrollment.code, replica: device, key: key.publicKey, now: 1)
     return (store, enrolled.token)
   }
 
@@ -171,7 +172,8 @@ import Testing
       guard let change, !indices.contains(index) else { continue }
       // Whatever else it is, a change the server takes holds its author's signature.
       #expect(
-        SignatureCheck.check(change, binding: KeyBinding(replica: device, key: key.publicKey, unsignedThrough: 0))
+        SignatureCheck.check(
+          change, binding: KeyBinding(replica: device, key: key.publicKey, unsignedThrough: 0))
           == .signed, "\(context): change \(index) accepted without a valid signature")
       if !tally.known.insert(change.dot).inserted {
         // A dot the server holds: a duplicate, which must change nothing, even when the

@@ -53,7 +53,8 @@ import Testing
     let device = try ReplicaStore.create(
       in: ScratchDirectory.make("device"), author: "李伟", villages: ["东村"],
       replica: Fixtures.replica(0xd1), now: 0)
-    let enrolled = try store.enroll(code: code, replica: Fixtures.replica(0xd1), key: device.signer.publicKey, now: 1)
+    let enrolled = try store.enroll(
+      code: code, replica: Fixtures.replica(0xd1), key: device.signer.publicKey, now: 1)
     try record("第一", at: device, time: 1)
     try await serving(store, device: device, token: enrolled.token, deviceID: enrolled.device.id) {
       _ = try await Synchronizer(store: device).run(now: { 2 })

@@ -47,8 +47,11 @@ func townshipWithTwoDevices(in directory: String, _ editA: ReportEdit, _ editB: 
       name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
     ).code
     devices.append(
-      try store.enroll(code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey, now: 1)
-        .device)
+      try store.enroll(
+        code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey,
+        now: 1
+      )
+      .device)
   }
   let scenario = try ConflictScenario(
     a: devices[0].replica, b: devices[1].replica, editA: editA, editB: editB)

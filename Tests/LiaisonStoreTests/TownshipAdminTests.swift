@@ -23,7 +23,9 @@ import Testing
     let code = try store.issueEnrollment(
       name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
     ).code
-    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), key: SigningKey().publicKey, now: 5).device
+    let c = try store.enroll(
+      code: code, replica: Fixtures.replica(0xa3), key: SigningKey().publicKey, now: 5
+    ).device
     let edit = ReportEdit(values: [.urgency: .urgency(.high)])
     var atC = ReportState(id: id)
     atC.apply(
@@ -175,7 +177,9 @@ import Testing
     let code = try store.issueEnrollment(
       name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 90
     ).code
-    let again = try store.enroll(code: code, replica: Fixtures.replica(0xa9), key: SigningKey().publicKey, now: 91).device
+    let again = try store.enroll(
+      code: code, replica: Fixtures.replica(0xa9), key: SigningKey().publicKey, now: 91
+    ).device
     #expect(try store.findDevice("李伟") == again)
     try store.revoke(device: try store.findDevice("李伟").id, by: "管理员", reason: "", now: 92)
     #expect(try store.devices().first { $0.device.id == again.id }?.revokedAt == 92)

@@ -14,7 +14,11 @@ import Testing
     let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     let enrollment = try store.issueEnrollment(
       name: "李伟", villages: villages, lifetime: 3_600_000, by: "管理员", now: 0)
-    return (store, try store.enroll(code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 1))
+    return (
+      store,
+      try store.enroll(
+        code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 1)
+    )
   }
 
   /// A change written at a device replica, as JSON, the way it arrives in a push.
@@ -35,7 +39,8 @@ import Testing
     let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     let enrollment = try store.issueEnrollment(
       name: "李伟", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0)
-    let enrolled = try store.enroll(code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 1)
+    let enrolled = try store.enroll(
+      code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 1)
     #expect(try store.authenticate(token) == .administrator(name: "管理员"))
     #expect(throws: StoreError.access(.unauthenticated)) {
       try store.authenticate("lsn_" + String(repeating: "0", count: 64))
@@ -61,24 +66,29 @@ import Testing
     let (store, _) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
     let enrollment = try store.issueEnrollment(
       name: "李伟", villages: ["东村"], lifetime: 1_000, by: "管理员", now: 0)
-    let enrolled = try store.enroll(code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 10)
+    let enrolled = try store.enroll(
+      code: enrollment.code, replica: deviceReplica, key: SigningKey().publicKey, now: 10)
     #expect(try store.authenticate(enrolled.token) == .device(enrolled.device))
     #expect(throws: StoreError.access(.invalidCode)) {
-      try store.enroll(code: enrollment.code, replica: Fixtures.replica(9), key: SigningKey().publicKey, now: 11)
+      try store.enroll(
+        code: enrollment.code, replica: Fixtures.replica(9), key: SigningKey().publicKey, now: 11)
     }
     let late = try store.issueEnrollment(
       name: "王芳", villages: ["西村"], lifetime: 1_000, by: "管理员", now: 0)
     #expect(throws: StoreError.access(.invalidCode)) {
-      try store.enroll(code: late.code, replica: Fixtures.replica(9), key: SigningKey().publicKey, now: 5_000)
+      try store.enroll(
+        code: late.code, replica: Fixtures.replica(9), key: SigningKey().publicKey, now: 5_000)
     }
     let again = try store.issueEnrollment(
       name: "王芳", villages: ["西村"], lifetime: 1_000, by: "管理员", now: 0)
     #expect(throws: StoreError.access(.replicaTaken)) {
-      try store.enroll(code: again.code, replica: deviceReplica, key: SigningKey().publicKey, now: 20)
+      try store.enroll(
+        code: again.code, replica: deviceReplica, key: SigningKey().publicKey, now: 20)
     }
     // The server's own id would let a device push dots the log already holds as new.
     #expect(throws: StoreError.access(.replicaTaken)) {
-      try store.enroll(code: again.code, replica: enrolled.server, key: SigningKey().publicKey, now: 21)
+      try store.enroll(
+        code: again.code, replica: enrolled.server, key: SigningKey().publicKey, now: 21)
     }
   }
 
@@ -138,7 +148,8 @@ import Testing
     let (store, enrolled) = try enrolledDevice(villages: ["东村"])
     let other = try store.issueEnrollment(
       name: "王芳", villages: ["东村", "西村"], lifetime: 1_000, by: "管理员", now: 0)
-    let colleague = try store.enroll(code: other.code, replica: Fixtures.replica(0xd2), key: SigningKey().publicKey, now: 1)
+    let colleague = try store.enroll(
+      code: other.code, replica: Fixtures.replica(0xd2), key: SigningKey().publicKey, now: 1)
     var pushed: [JSONValue] = []
     for counter in 1...5 {
       pushed.append(

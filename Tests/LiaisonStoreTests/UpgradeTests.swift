@@ -175,7 +175,9 @@ import Testing
     let code = try store.issueEnrollment(
       name: "张强", villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 4
     ).code
-    let c = try store.enroll(code: code, replica: Fixtures.replica(0xa3), key: SigningKey().publicKey, now: 5).device
+    let c = try store.enroll(
+      code: code, replica: Fixtures.replica(0xa3), key: SigningKey().publicKey, now: 5
+    ).device
     var elsewhere = ReportState(id: ReportID("5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3")!)
     let outOfScope = try elsewhere.write(
       ReportEdit(values: [

@@ -26,7 +26,8 @@ import Testing
       let code = try store.issueEnrollment(
         name: "\(replica)", villages: villages, lifetime: 3_600_000, by: "管理员", now: 0
       ).code
-      return try store.enroll(code: code, replica: replica, key: SigningKey().publicKey, now: 1).device
+      return try store.enroll(code: code, replica: replica, key: SigningKey().publicKey, now: 1)
+        .device
     }
     return (store, try enrol(mover, ["东村", "西村"]), try enrol(local, ["东村"]))
   }

@@ -17,7 +17,8 @@ import Testing
     let code = try await storage.issueEnrollment(
       name: name, villages: villages, lifetime: 3_600_000, by: "管理员", now: 0
     ).code
-    return try await storage.enroll(code: code, replica: replica, key: SigningKey().publicKey, now: 1)
+    return try await storage.enroll(
+      code: code, replica: replica, key: SigningKey().publicKey, now: 1)
   }
 
   /// Changes by `replica` creating reports `first...` in 东村, one each, counters from 1.
@@ -67,8 +68,9 @@ import Testing
     let outcomes = await withTaskGroup(of: Bool.self) { group in
       for device in 1...16 {
         group.addTask {
-          (try? await storage.enroll(code: code, replica: Fixtures.replica(UInt64(device)),
-              key: SigningKey().publicKey, now: 1))
+          (try? await storage.enroll(
+            code: code, replica: Fixtures.replica(UInt64(device)),
+            key: SigningKey().publicKey, now: 1))
             != nil
         }
       }

@@ -1,8 +1,8 @@
 import Foundation
 import LiaisonCodec
 import LiaisonMerge
-import LiaisonTownship
 import LiaisonTestKit
+import LiaisonTownship
 import LiaisonWire
 import Testing
 

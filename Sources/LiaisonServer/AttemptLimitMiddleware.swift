@@ -1,0 +1,48 @@
+import Hummingbird
+import Logging
+
+/// Refuses, with `429` and `Retry-After`, an address that has failed too many
+/// authentications or enrolment attempts (`protocol/sync.md` section 4, `too_many_attempts`),
+/// and counts those failures.
+///
+/// An address over the limit is refused even with a good credential until its time is up:
+/// otherwise a guess that succeeds would be told apart from one that failed.
+struct AttemptLimitMiddleware: RouterMiddleware {
+  let limiter: AttemptLimiter
+  let clock: @Sendable () -> Int64
+
+  func handle(
+    _ request: Request, context: TownshipContext,
+    next: (Request, TownshipContext) async throws -> Response
+  ) async throws -> Response {
+    let address = context.remoteAddress?.ipAddress ?? "unknown"
+    if let wait = limiter.retryAfter(address, now: clock()) {
+      throw APIError(
+        .tooManyRequests, code: "too_many_attempts",
+        message:
+          "too many failed authentications or enrolment attempts from this address; try again in \(wait) seconds",
+        retryAfter: wait)
+    }
+    do {
+      return try await next(request, context)
+    } catch let error as APIError where Self.isGuess(error, request) {
+      if limiter.recordFailure(address, now: clock()) {
+        context.logger.notice(
+          "too many failed attempts; refusing the address for a while",
+          metadata: [
+            "address": .string(address),
+            "failures": .stringConvertible(limiter.maximumFailures + 1),
+            "seconds": .stringConvertible(limiter.window / 1000),
+          ])
+      }
+      throw error
+    }
+  }
+
+  /// A refused credential anywhere, or a refused enrolment: what a guesser gets.
+  static func isGuess(_ error: APIError, _ request: Request) -> Bool {
+    error.status == .unauthorized
+      || (request.uri.path == "/v1/enroll" && error.status.code < 500
+        && error.status != .tooManyRequests)
+  }
+}
