@@ -155,7 +155,8 @@ let package = Package(
         "LiaisonCodec", "LiaisonTestKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      path: "tools/vectors"
+      path: "tools/vectors",
+      exclude: ["signature_vectors.py"]
     ),
     // The fault simulator's engine: a fault-injecting proxy, the real server, simulated devices
     // and the checks of every promise, shared by the `liaison-simulator` tool and the tests.
