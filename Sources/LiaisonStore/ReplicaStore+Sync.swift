@@ -13,22 +13,30 @@ public struct ServerLink: Sendable, Equatable {
   /// The server's cursor after the last page applied here.
   public let cursor: Int64
   public let lastSync: Int64?
+  /// The DER of the server certificate pinned at enrolment; nil for a server reached by
+  /// plain `http://` (started with `--insecure-http`).
+  public let certificate: [UInt8]?
 }
 
 extension ReplicaStore {
   static let serverPeer = "server"
 
-  /// Records the credential an enrolment returned, and takes the villages it grants.
-  public func link(toServer url: String, token: String, device: String, villages: [String])
-    throws(StoreError)
-  {
+  /// Records the credential an enrolment returned, with the server certificate it pinned
+  /// (nil for plain HTTP), and takes the villages it grants. Enrolling again replaces all of
+  /// them: the next sync sends the whole log and pulls from the start.
+  public func link(
+    toServer url: String, token: String, device: String, villages: [String],
+    certificate: [UInt8]?
+  ) throws(StoreError) {
     try write { db in
       try db.execute(
         sql: """
-          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor) VALUES (?, ?, ?, ?, 0, '0')
+          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor, certificate)
+          VALUES (?, ?, ?, ?, 0, '0', ?)
           ON CONFLICT (name) DO UPDATE SET url = excluded.url, token = excluded.token,
-            device = excluded.device, sent_seq = 0, received_cursor = '0'
-          """, arguments: [Self.serverPeer, url, token, device])
+            device = excluded.device, sent_seq = 0, received_cursor = '0',
+            certificate = excluded.certificate
+          """, arguments: [Self.serverPeer, url, token, device, certificate.map { Data($0) }])
       try db.execute(
         sql: "UPDATE replica SET villages = ?", arguments: [StoreRows.villages(villages)])
     }
@@ -41,12 +49,13 @@ extension ReplicaStore {
         let row = try Row.fetchOne(
           db,
           sql:
-            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at FROM peer WHERE name = ?",
+            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at, certificate FROM peer WHERE name = ?",
           arguments: [Self.serverPeer]), let token = row["token"] as String?
       else { return nil }
       return ServerLink(
         url: row["url"], token: token, device: row["device"] ?? "", sentSequence: row["sent_seq"],
-        cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"])
+        cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"],
+        certificate: (row["certificate"] as Data?).map { [UInt8]($0) })
     }
   }
 

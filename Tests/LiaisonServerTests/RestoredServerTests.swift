@@ -24,7 +24,8 @@ import Testing
     try await application.test(.live) { client in
       let url = "http://127.0.0.1:\(client.port!)"
       if try device.serverLink() == nil {
-        try device.link(toServer: url, token: token, device: deviceID, villages: ["东村"])
+        try device.link(
+          toServer: url, token: token, device: deviceID, villages: ["东村"], certificate: nil)
       } else {
         // The same server at a new port: only the address changes, not the checkpoints.
         try await DatabaseQueue(

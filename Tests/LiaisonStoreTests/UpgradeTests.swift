@@ -73,6 +73,7 @@ import Testing
             "v8: pulled changes a device could not accept",
             "v9: a point without words has no location text",
             "v10: the change log says which changes move a report",
+            "v11: the pinned server certificate",
           ], changes: 7)
       ])
 
