@@ -207,4 +207,15 @@ extension ReplicaStore {
         sql: "UPDATE peer SET last_sync_at = ? WHERE name = ?", arguments: [time, Self.serverPeer])
     }
   }
+
+  /// Trusts another server certificate (nil: plain HTTP) at `url`, keeping the credential,
+  /// the checkpoints and everything else: the township replaced its certificate, and the
+  /// device was given the new pin.
+  public func repin(server url: String, certificate: [UInt8]?) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET url = ?, certificate = ? WHERE name = ?",
+        arguments: [url, certificate.map { Data($0) }, Self.serverPeer])
+    }
+  }
 }

@@ -42,8 +42,10 @@ extension SyncClient {
     }
     let chain: [[UInt8]]
     do { chain = try await CertificateProbe.chain(host: host, port: port) } catch {
-      return trust.pin == nil
-        ? .unreachable(url: baseURL, reason: reason) : Self.probeFailure(error, url: baseURL)
+      if trust.pin != nil, case .notTLS(let plain) = error {
+        return .serverWithoutTLS(url: baseURL, reason: plain)
+      }
+      return .unreachable(url: baseURL, reason: reason)
     }
     guard let pin = trust.pin else { return .serverUsesTLS(url: baseURL) }
     guard chain.contains(where: { CertificatePin(certificateDER: $0) == pin }) else {

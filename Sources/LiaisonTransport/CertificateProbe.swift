@@ -12,9 +12,9 @@ import NIOSSL
 public enum CertificateProbe {
   /// Why the chain could not be read.
   public enum Failure: Error, Equatable, CustomStringConvertible {
-    /// Nothing answered at that address: refused, timed out or no route.
+    /// No handshake: nothing listens, no route, timed out, or the connection was cut.
     case unreachable(String)
-    /// Something answered, but not with a TLS handshake: a plain HTTP server, most often.
+    /// Something answered in plain text instead of a TLS handshake: a plain HTTP server.
     case notTLS(String)
 
     public var description: String {
@@ -66,7 +66,8 @@ public enum CertificateProbe {
     }
     // A server that never answers the handshake is given up after the timeout.
     let timer = channel.eventLoop.scheduleTask(in: timeout) {
-      found.fail(Failure.notTLS("no answer within \(timeout.nanoseconds / 1_000_000_000) s"))
+      found.fail(
+        Failure.unreachable("no TLS answer within \(timeout.nanoseconds / 1_000_000_000) s"))
     }
     defer {
       timer.cancel()
@@ -77,9 +78,14 @@ public enum CertificateProbe {
     } catch let failure as Failure {
       throw failure
     } catch {
-      throw .notTLS(Self.reason(error))
+      // Only an answer in plain text says the server does not speak TLS; a connection cut
+      // mid-handshake (a flaky link) says nothing about the server.
+      let reason = Self.reason(error)
+      throw reason == Self.plainText ? .notTLS(reason) : .unreachable(reason)
     }
   }
+
+  static let plainText = "it answered in plain text"
 
   private static func reason(_ error: any Error) -> String {
     let text = String(describing: error)
@@ -90,7 +96,7 @@ public enum CertificateProbe {
     }
     if text.contains("connectTimeout") { return "timed out" }
     // BoringSSL's words for an answer that is not a TLS record: a plain HTTP server's.
-    if text.contains("WRONG_VERSION_NUMBER") { return "it answered in plain text" }
+    if text.contains("WRONG_VERSION_NUMBER") { return plainText }
     return text
   }
 }
@@ -111,7 +117,7 @@ private final class FailureWatch: ChannelInboundHandler, Sendable {
   }
 
   func channelInactive(context: ChannelHandlerContext) {
-    promise.fail(CertificateProbe.Failure.notTLS("the server closed the connection"))
+    promise.fail(CertificateProbe.Failure.unreachable("the connection closed during the handshake"))
     context.fireChannelInactive()
   }
 }

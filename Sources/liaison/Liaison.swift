@@ -24,6 +24,6 @@ struct Liaison: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, NewCommand.self, EditCommand.self, NoteCommand.self, DeleteCommand.self,
       RestoreCommand.self, ListCommand.self, ShowCommand.self, StatusCommand.self,
-      ExportCommand.self, EnrollCommand.self, SyncCommand.self,
+      ExportCommand.self, EnrollCommand.self, RepinCommand.self, SyncCommand.self,
     ])
 }

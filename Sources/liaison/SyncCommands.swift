@@ -20,9 +20,8 @@ struct EnrollCommand: AsyncParsableCommand {
       the pinned one (naming both fingerprints, and storing nothing), and from then on trusts \
       that certificate alone for every sync. An http:// address, without a pin, is only for a \
       server started with --insecure-http.
-      Enrolling again with a new link (the township replaced its certificate, or moved) keeps \
-      this device's reports, log and id; the next sync sends the log again, which the server \
-      counts as duplicates, and pulls from the start.
+      If the township later replaces its certificate, `liaison repin` trusts the new one and \
+      keeps this device's enrolment.
       """)
 
   @OptionGroup var storeOptions: StoreOptions

@@ -208,8 +208,13 @@ import Testing
     try version6.writeWithoutTransaction { db in
       try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
       try db.inTransaction {
+        // The v6 columns of each table, so columns later versions added are left behind.
         for table in ["replica", "peer", "device", "credential", "enrollment", "audit", "refusal"] {
-          try db.execute(sql: "INSERT INTO \(table) SELECT * FROM current.\(table)")
+          let columns = try String.fetchAll(
+            db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table]
+          ).joined(separator: ", ")
+          try db.execute(
+            sql: "INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
         }
         try db.execute(
           sql: """
