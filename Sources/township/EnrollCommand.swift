@@ -18,11 +18,13 @@ struct EnrollCommand: AsyncParsableCommand {
       that certificate alone. Give the link by a channel you trust (in person, a QR code, a \
       message you know the sender of): whoever holds it can enrol once, until it expires.
         township enroll --name 李伟 --village 东村 --village 西村
-        township enroll --name 李伟 --village 东村 --format link     (the link alone, for scripts)
-        township enroll --name 李伟 --village 东村 --format json     (code, link, name, villages, expiry)
-        township enroll --name 李伟 --village 东村 --link-server https://192.168.1.10:8080
-      --link-server is the address devices use when it is not the one you reach the server \
-      by (you at localhost, devices over the LAN).
+        township enroll --name 李伟 --village 东村 --format link
+        township enroll --name 李伟 --village 东村 --format json
+        township enroll --name 李伟 --village 东村 \\
+          --link-server https://192.168.1.10:8080
+      `--format link` prints the link alone, for scripts; `--format json` the code, link, \
+      name, villages and expiry. --link-server is the address devices use when it is not \
+      the one you reach the server by (you at localhost, devices over the LAN).
       """)
 
   @OptionGroup var administrator: AdministratorOptions
