@@ -37,7 +37,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case .pinMismatch(let url, let expected, let presented):
       "the server at \(url) presented certificate \(presented), not the pinned \(expected): refused, nothing sent (if the township replaced its certificate, enrol again with a new link)"
     case .serverUsesTLS(let url):
-      "the server at \(url) speaks TLS (https): use the https:// enrolment link with its pin, not http://"
+      "the server at \(url) speaks TLS (https): enrol with its https:// link, which carries its pin; a device enrolled already runs `liaison repin sha256:... --server https://...` with the pin the township gives"
     case .serverWithoutTLS(let url, let reason):
       "the server at \(url) does not speak TLS (\(reason)); http:// is only for a server started with --insecure-http"
     case .badAddress(let message):

@@ -83,6 +83,11 @@ struct EnrollCommand: AsyncParsableCommand {
       print(
         "Enrolled as \(enrolment.name) for \(enrolment.villages.joined(separator: ", ")); `liaison sync` sends and receives reports"
       )
+    } catch SyncError.refused(_, "replica_taken", let message) {
+      // Enrolling again is not how a device follows a new certificate or address.
+      throw CommandFailure(
+        "the server refused: \(message); if this device is enrolled there already and the township replaced its certificate, run `liaison repin sha256:...`"
+      )
     } catch {
       throw CommandFailure("\(error)")
     }

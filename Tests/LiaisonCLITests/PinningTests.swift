@@ -157,6 +157,12 @@ import Testing
       "enroll", "\(server.url)/enrol#code=\(expired.code)&pin=\(server.pin)")
     #expect(!stale.succeeded && stale.error.contains("already used or expired"), "\(stale.error)")
     #expect(try serverLink(second) == nil)
+    // Enrolling an enrolled device again is refused, pointing to `repin`.
+    let first = try device("张三")
+    #expect(
+      try first.run("enroll", try server.enrolmentLink(name: "张三", villages: ["东村"])).succeeded)
+    let again = try first.run("enroll", try server.enrolmentLink(name: "张三", villages: ["东村"]))
+    #expect(!again.succeeded && again.error.contains("liaison repin"), "\(again.error)")
     #expect(server.stop() == 0)
   }
 
@@ -168,6 +174,29 @@ import Testing
     #expect(!refused.succeeded)
     #expect(refused.error.contains("--allow-remote-insecure-http"), "\(refused.error)")
     #expect(!FileManager.default.fileExists(atPath: store))
+  }
+
+  /// A store made before TLS has no certificate: the next start makes one and says so. Plain
+  /// HTTP says loudly that it is.
+  @Test func aStoreWithoutACertificateGetsOneAndPlainHTTPWarns() throws {
+    let store = ScratchDirectory.path("before-tls")
+    let log = ScratchDirectory.path("log")
+    let plain = try ServeLaunch.start(
+      binary: TownshipProcess.binary, directory: store, log: log, insecureHTTP: true)
+    plain.process.terminate()
+    plain.process.waitUntilExit()
+    let warned = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(warned.contains("WARNING: serving plain HTTP"), "\(warned)")
+    #expect(warned.contains("warning") && warned.contains("--insecure-http"), "\(warned)")
+    #expect(!FileManager.default.fileExists(atPath: store + "/tls-certificate.pem"))
+
+    let secure = try ServeLaunch.start(binary: TownshipProcess.binary, directory: store, log: log)
+    secure.process.terminate()
+    secure.process.waitUntilExit()
+    #expect(secure.url.hasPrefix("https://") && secure.pin != nil)
+    let noticed = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(
+      noticed.contains("notice") && noticed.contains("created the server's TLS key"), "\(noticed)")
   }
 
   @Test func initWritesTheKeyAndCertificateForTheOwnerOnlyAndPrintsThePin() throws {
