@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -53,13 +56,32 @@ let package = Package(
     // The protocol's wire types: what clients, servers and (later) servers of servers send.
     .target(
       name: "LiaisonWire",
-      dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust"]),
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // TLS for the protocol: the server's key and self-signed certificate, certificate pins,
+    // the probe that reads a server's chain, and the client's trust in one pinned certificate.
+    .target(
+      name: "LiaisonTransport",
+      dependencies: [
+        "LiaisonWire",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]
+    ),
     // The township server: the sync protocol over HTTP with Hummingbird, over any storage.
     .target(
       name: "LiaisonServer",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonWire",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonWire", "LiaisonTransport",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -70,7 +92,7 @@ let package = Package(
     .target(
       name: "LiaisonSync",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonWire",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonWire", "LiaisonTransport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -81,7 +103,7 @@ let package = Package(
       name: "township",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
-        "LiaisonText", "LiaisonPresentation",
+        "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -103,7 +125,7 @@ let package = Package(
       name: "liaison",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
-        "LiaisonPresentation",
+        "LiaisonPresentation", "LiaisonTransport", "LiaisonWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -135,6 +157,7 @@ let package = Package(
       name: "liaison-sync-bench",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        "LiaisonTransport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
@@ -164,6 +187,7 @@ let package = Package(
       name: "LiaisonSimulation",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
+        "LiaisonTransport", "LiaisonWire",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -222,6 +246,19 @@ let package = Package(
         "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonText",
         "LiaisonTestKit", "LiaisonTestScratch",
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "LiaisonTransportTests",
+      dependencies: [
+        "LiaisonTransport", "LiaisonWire", "LiaisonTestScratch",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "X509", package: "swift-certificates"),
       ]
     ),
     .testTarget(

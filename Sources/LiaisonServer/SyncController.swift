@@ -9,6 +9,9 @@ import LiaisonWire
 struct SyncController: Sendable {
   let store: any TownshipStorage
   let clock: @Sendable () -> Int64
+  /// The pin of the certificate this server serves with, which an enrolment code's answer
+  /// carries for the link; nil without TLS.
+  let pin: CertificatePin?
 
   /// Routes that need no credential.
   func addOpenRoutes(to group: RouterGroup<TownshipContext>) {
@@ -142,7 +145,7 @@ struct SyncController: Sendable {
         name: body.name, villages: body.villages, lifetime: lifetime * 1000, by: administrator,
         now: now)
     }
-    return JSONResponse.make(enrollment.json, status: .created)
+    return JSONResponse.make(EnrollmentAnswer(enrollment, pin: pin).json, status: .created)
   }
 
   private static func device(_ context: TownshipContext) throws -> Device {

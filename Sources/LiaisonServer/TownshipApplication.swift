@@ -1,19 +1,24 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import LiaisonTownship
+import LiaisonTransport
+import LiaisonWire
 import Logging
 
-/// Builds the township server's router over a store, so tests build the same app.
+/// Builds the township server's router over a store, so tests build the same app. `pin` is
+/// the pin of the certificate the server serves with, which enrolment codes' answers carry.
 public func buildRouter(
   store: any TownshipStorage, clock: @escaping @Sendable () -> Int64 = TownshipClock.now,
-  limiter: AttemptLimiter = AttemptLimiter()
+  pin: CertificatePin? = nil, limiter: AttemptLimiter = AttemptLimiter()
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
   router.add(middleware: AttemptLimitMiddleware(limiter: limiter, clock: clock))
   router.add(middleware: ProtocolVersionMiddleware())
   router.add(middleware: UnknownPathMiddleware(store: store))
-  let controller = SyncController(store: store, clock: clock)
+  let controller = SyncController(store: store, clock: clock, pin: pin)
   let v1 = router.group("v1")
   controller.addOpenRoutes(to: v1)
   controller.addAuthenticatedRoutes(
@@ -24,13 +29,21 @@ public func buildRouter(
   return router
 }
 
-/// Builds the application: the router, bound to `host:port`.
+/// Builds the application: the router, bound to `host:port`, serving HTTPS with `tls`, or
+/// plain HTTP when it is nil (`township serve --insecure-http`).
 public func buildApplication(
-  store: any TownshipStorage, host: String, port: Int, logger: Logger,
+  store: any TownshipStorage, host: String, port: Int, tls: ServerIdentity?, logger: Logger,
   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-  Application(
-    router: buildRouter(store: store),
+) throws -> some ApplicationProtocol {
+  let server: HTTPServerBuilder =
+    if let tls {
+      try .tls(.http1(), tlsConfiguration: tls.serverConfiguration())
+    } else {
+      .http1()
+    }
+  return Application(
+    router: buildRouter(store: store, pin: tls?.pin),
+    server: server,
     configuration: ApplicationConfiguration(
       address: .hostname(host, port: port), serverName: "township"),
     onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

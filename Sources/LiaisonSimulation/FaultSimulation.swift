@@ -3,6 +3,8 @@ import LiaisonMerge
 import LiaisonStore
 import LiaisonSync
 import LiaisonTestKit
+import LiaisonTransport
+import LiaisonWire
 
 /// Runs the real server and many devices through the fault proxy, then checks every promise.
 ///
@@ -81,11 +83,20 @@ public struct FaultSimulation: Sendable {
     }
     let proxy = try await FaultProxy.start(
       backendPort: port, seed: random.next(), rates: .none, onKill: { server.kill() })
-    let http = SyncClient.makeHTTPClient()
+    // Over TLS, as in the field: the devices pin the server's certificate, and the proxy
+    // in front passes the encrypted bytes through (its faults cut them, never read them).
+    guard let pinText = server.pin, let pin = CertificatePin(pinText) else {
+      throw SimulationFailure("township serve printed no certificate pin")
+    }
+    let direct = "https://127.0.0.1:\(port)"
+    let trust = try await SyncClient.trust(server: direct, pin: pin)
+    guard case .pinned(let certificate) = trust else {
+      throw SimulationFailure("the server's certificate was not pinned")
+    }
+    let admin = try SyncClient(baseURL: direct, token: token, trust: trust)
+    let open = try SyncClient(baseURL: direct, token: nil, trust: trust)
     var devices: [SimulatedDevice] = []
     do {
-      let admin = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: token, http: http)
-      let open = SyncClient(baseURL: "http://127.0.0.1:\(port)", token: nil, http: http)
       let scoped = Int(Double(configuration.devices) * configuration.scopedShare)
       for index in 0..<configuration.devices {
         let name = "liaison-\(index)"
@@ -99,17 +110,20 @@ public struct FaultSimulation: Sendable {
         let enrolled = try await open.enroll(
           code: code, replica: try store.info().id, key: store.signer.publicKey)
         try store.link(
-          toServer: "http://127.0.0.1:\(proxy.port)", token: enrolled.token,
-          device: enrolled.device, villages: enrolled.villages, serverKey: enrolled.serverKey)
+          toServer: "https://127.0.0.1:\(proxy.port)", token: enrolled.token,
+          device: enrolled.device, villages: enrolled.villages, certificate: certificate,
+          serverKey: enrolled.serverKey)
         var device = SimulatedDevice(name: name, store: store, villages: villages)
         device.otherVersion =
           index >= configuration.devices
           - Int((Double(configuration.devices) * configuration.otherVersionShare).rounded())
         devices.append(device)
       }
-      try await http.shutdown()
+      await admin.shutdown()
+      await open.shutdown()
     } catch {
-      try? await http.shutdown()
+      await admin.shutdown()
+      await open.shutdown()
       server.stop()
       throw error
     }

@@ -21,6 +21,8 @@ final class Relay: ChannelInboundHandler {
   private enum Watch {
     /// Reading the request's header, to recognise a push.
     case header([UInt8])
+    /// Reading the TLS records of an encrypted connection, to recognise a push's body.
+    case records(TLSRecordScanner)
     /// A push that fires the kill once `at` bytes have been forwarded.
     case armed(at: Int, KillPoint)
     case done
@@ -101,6 +103,23 @@ final class Relay: ChannelInboundHandler {
   /// share of the body has been forwarded.
   private func watchForPush(_ buffer: ByteBuffer, on loop: any EventLoop) {
     guard let kill else { return }
+    if case .header(let head) = watch, head.isEmpty,
+      buffer.readableBytesView.first == TLSRecordScanner.handshake
+    {
+      watch = .records(TLSRecordScanner())
+    }
+    if case .records(var scanner) = watch {
+      // Over TLS the request is unreadable: a push is the request whose body is one record
+      // larger than any pull's or enrolment's header, and the kill point is that share of
+      // the record (a batch's body is one record of up to 16 KB).
+      let records = scanner.scan(buffer, at: forwarded)
+      watch = .records(scanner)
+      if let body = records.first(where: {
+        $0.type == TLSRecordScanner.applicationData && $0.length > Self.pushRecordBytes
+      }), let point = kill.take() {
+        watch = .armed(at: body.bodyStart + Int(Double(body.length) * point.bodyShare), point)
+      }
+    }
     if case .header(var head) = watch {
       head += buffer.readableBytesView
       guard let end = Self.headerEnd(head) else {
@@ -120,6 +139,10 @@ final class Relay: ChannelInboundHandler {
     watch = .done
     loop.scheduleTask(in: .milliseconds(Int64(point.delayMilliseconds))) { kill.onKill() }
   }
+
+  /// An encrypted record longer than this is a push's body: a pull's or an enrolment's
+  /// request header, with its token, is some 300 bytes.
+  static let pushRecordBytes = 600
 
   private static func headerEnd(_ head: [UInt8]) -> Int? {
     let marker: [UInt8] = [13, 10, 13, 10]

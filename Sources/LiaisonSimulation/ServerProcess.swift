@@ -17,6 +17,7 @@ public final class ServerProcess: Sendable {
   private let running = NIOLockedValueBox<Running?>(nil)
   private let killed = NIOLockedValueBox(0)
   private let token = NIOLockedValueBox<String?>(nil)
+  private let certificatePin = NIOLockedValueBox<String?>(nil)
 
   public init(binary: URL, directory: String) {
     self.binary = binary
@@ -25,6 +26,10 @@ public final class ServerProcess: Sendable {
 
   /// The administrator token printed when the first start created the store.
   public var adminToken: String? { token.withLockedValue { $0 } }
+
+  /// The pin of the certificate the server serves with; its store keeps the same one
+  /// across restarts.
+  public var pin: String? { certificatePin.withLockedValue { $0 } }
 
   /// How many times the server was killed.
   public var kills: Int { killed.withLockedValue { $0 } }
@@ -36,6 +41,7 @@ public final class ServerProcess: Sendable {
   public func start() throws -> Int {
     let started = try ServeLaunch.start(binary: binary, directory: directory, logLevel: "critical")
     if let found = started.adminToken { token.withLockedValue { $0 = found } }
+    certificatePin.withLockedValue { $0 = started.pin }
     running.withLockedValue { $0 = Running(process: started.process) }
     return started.port
   }

@@ -13,6 +13,9 @@ public struct ServerLink: Sendable, Equatable {
   /// The server's cursor after the last page applied here.
   public let cursor: Int64
   public let lastSync: Int64?
+  /// The DER of the server certificate pinned at enrolment; nil for a server reached by
+  /// plain `http://` (started with `--insecure-http`).
+  public let certificate: [UInt8]?
   /// The server's signing key, pinned at enrolment; nil while the server is one from before
   /// signed changes, or this device has not sent it its key yet.
   public let serverKey: PublicSigningKey?
@@ -21,21 +24,28 @@ public struct ServerLink: Sendable, Equatable {
 extension ReplicaStore {
   static let serverPeer = "server"
 
-  /// Records the credential an enrolment returned, pins the server's signing key, and takes
-  /// the villages it grants.
+  /// Records the credential an enrolment returned, with the server certificate it pinned
+  /// (nil for plain HTTP) and the server's signing key, and takes the villages it grants.
+  /// Enrolling again replaces all of them: the next sync sends the whole log and pulls from
+  /// the start.
   public func link(
     toServer url: String, token: String, device: String, villages: [String],
-    serverKey: PublicSigningKey
+    certificate: [UInt8]?, serverKey: PublicSigningKey
   ) throws(StoreError) {
     try write { db in
       try db.execute(
         sql: """
-          INSERT INTO peer (name, url, token, device, sent_seq, received_cursor, server_key)
-          VALUES (?, ?, ?, ?, 0, '0', ?)
+          INSERT INTO peer (
+            name, url, token, device, sent_seq, received_cursor, certificate, server_key)
+          VALUES (?, ?, ?, ?, 0, '0', ?, ?)
           ON CONFLICT (name) DO UPDATE SET url = excluded.url, token = excluded.token,
             device = excluded.device, sent_seq = 0, received_cursor = '0',
-            server_key = excluded.server_key
-          """, arguments: [Self.serverPeer, url, token, device, Data(serverKey.bytes)])
+            certificate = excluded.certificate, server_key = excluded.server_key
+          """,
+        arguments: [
+          Self.serverPeer, url, token, device, certificate.map { Data($0) },
+          Data(serverKey.bytes),
+        ])
       try db.execute(
         sql: "UPDATE replica SET villages = ?", arguments: [StoreRows.villages(villages)])
     }
@@ -48,12 +58,13 @@ extension ReplicaStore {
         let row = try Row.fetchOne(
           db,
           sql:
-            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at, server_key FROM peer WHERE name = ?",
+            "SELECT url, token, device, sent_seq, received_cursor, last_sync_at, certificate, server_key FROM peer WHERE name = ?",
           arguments: [Self.serverPeer]), let token = row["token"] as String?
       else { return nil }
       return ServerLink(
         url: row["url"], token: token, device: row["device"] ?? "", sentSequence: row["sent_seq"],
         cursor: Int64(row["received_cursor"] as String? ?? "0") ?? 0, lastSync: row["last_sync_at"],
+        certificate: (row["certificate"] as Data?).map { [UInt8]($0) },
         serverKey: (row["server_key"] as Data?).flatMap { PublicSigningKey(bytes: [UInt8]($0)) })
     }
   }
@@ -219,6 +230,17 @@ extension ReplicaStore {
     try write { db in
       try db.execute(
         sql: "UPDATE peer SET last_sync_at = ? WHERE name = ?", arguments: [time, Self.serverPeer])
+    }
+  }
+
+  /// Trusts another server certificate (nil: plain HTTP) at `url`, keeping the credential,
+  /// the checkpoints and everything else: the township replaced its certificate, and the
+  /// device was given the new pin.
+  public func repin(server url: String, certificate: [UInt8]?) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE peer SET url = ?, certificate = ? WHERE name = ?",
+        arguments: [url, certificate.map { Data($0) }, Self.serverPeer])
     }
   }
 }

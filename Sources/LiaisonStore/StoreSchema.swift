@@ -214,6 +214,11 @@ enum StoreSchema {
           CREATE INDEX change_moves_by_replica ON change (replica, seq) WHERE moves = 1;
           """, arguments: [Data(#""village":{"seen":{""#.utf8)])
     }
+    migrator.registerMigration("v11: the pinned server certificate") { db in
+      // The DER of the certificate a device pinned at enrolment; every later request trusts
+      // it alone. NULL for a link made before TLS, or to a server without it (plain http).
+      try db.execute(sql: "ALTER TABLE peer ADD COLUMN certificate BLOB")
+    }
     migrator.registerMigration("v12: signing keys and key bindings") { db in
       // Changes written before this version stay valid unsigned: each replica's own up to
       // its counter now, and a device's until it sends its key (`protocol/sync.md` section 7).

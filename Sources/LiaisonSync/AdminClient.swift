@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import LiaisonCodec
+import LiaisonTransport
 import LiaisonWire
 import NIOHTTP1
 
@@ -9,9 +10,15 @@ import NIOHTTP1
 public struct AdminClient: Sendable {
   let client: SyncClient
 
-  /// `http` belongs to the caller, who shuts it down.
-  public init(baseURL: String, token: String, http: HTTPClient) {
-    client = SyncClient(baseURL: baseURL, token: token, http: http)
+  /// A client of the server at `baseURL` that trusts as `trust` says (see ``SyncClient``);
+  /// call ``shutdown()`` when done.
+  public init(baseURL: String, token: String, trust: ServerTrust) throws(SyncError) {
+    client = try SyncClient(baseURL: baseURL, token: token, trust: trust)
+  }
+
+  /// Closes the client's connections.
+  public func shutdown() async {
+    await client.shutdown()
   }
 
   /// `GET /v1/admin/conflicts`, optionally of one village or category.

@@ -3,33 +3,66 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
+import LiaisonTransport
 import LiaisonWire
 import NIOCore
 import NIOHTTP1
 
-/// The device's side of `protocol/sync.md`: one method per endpoint, JSON in and out.
+/// The device's side of `protocol/sync.md`: one method per endpoint, JSON in and out, over
+/// a connection that trusts exactly the pinned certificate (or plain HTTP to a server started
+/// with `--insecure-http`).
 public struct SyncClient: Sendable {
   public let baseURL: String
+  public let trust: ServerTrust
   let token: String?
   let http: HTTPClient
 
-  /// `http` belongs to the caller, who shuts it down.
-  public init(baseURL: String, token: String?, http: HTTPClient) {
-    self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+  /// A client of the server at `baseURL`, which must agree with `trust`: `https://` with a
+  /// pinned certificate, `http://` with ``ServerTrust/insecureHTTP``. Call ``shutdown()``
+  /// when done, or use ``with(baseURL:token:trust:_:)``.
+  public init(baseURL: String, token: String?, trust: ServerTrust) throws(SyncError) {
+    do {
+      self.baseURL = try EnrolmentLink.checkedServer(baseURL, pin: trust.pin)
+    } catch {
+      throw .badAddress(error.description)
+    }
     self.token = token
-    self.http = http
+    self.trust = trust
+    // Fails fast when nothing listens, instead of retrying for seconds.
+    var configuration = HTTPClient.Configuration(
+      timeout: .init(connect: .seconds(5), read: .seconds(60)))
+    configuration.connectionPool.retryConnectionEstablishment = false
+    do {
+      configuration.tlsConfiguration = try trust.clientConfiguration()
+    } catch {
+      throw .badAddress("the pinned certificate does not read (\(error)): enrol again")
+    }
+    http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }
+
+  /// Runs `body` with a client, then closes its connections whatever happened.
+  public static func with<T: Sendable>(
+    baseURL: String, token: String?, trust: ServerTrust,
+    _ body: (SyncClient) async throws -> T
+  ) async throws -> T {
+    let client = try SyncClient(baseURL: baseURL, token: token, trust: trust)
+    do {
+      let result = try await body(client)
+      await client.shutdown()
+      return result
+    } catch {
+      await client.shutdown()
+      throw error
+    }
+  }
+
+  /// Closes the client's connections.
+  public func shutdown() async {
+    try? await http.shutdown()
   }
 
   /// How many times a request is sent to a server that answers 503 with `Retry-After`.
   static let busyAttempts = 3
-
-  /// An HTTP client that fails fast when nothing listens, instead of retrying for seconds.
-  public static func makeHTTPClient() -> HTTPClient {
-    var configuration = HTTPClient.Configuration(
-      timeout: .init(connect: .seconds(5), read: .seconds(60)))
-    configuration.connectionPool.retryConnectionEstablishment = false
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-  }
 
   /// What an enrolment returns: the device's credential and identity at the server.
   public typealias Enrolment = EnrollAnswer
@@ -155,7 +188,7 @@ public struct SyncClient: Sendable {
         bytes = try await response.body.collect(upTo: 64 * 1024 * 1024)
         retryAfter = response.headers.first(name: "Retry-After").flatMap { Int($0) }
       } catch {
-        throw .unreachable(url: baseURL, reason: Self.reason(error))
+        throw await diagnose(error)
       }
       guard status == 503, attempt < Self.busyAttempts, let retryAfter else { break }
       do { try await Task.sleep(for: .seconds(min(max(retryAfter, 0), 5))) } catch { break }
@@ -175,7 +208,7 @@ public struct SyncClient: Sendable {
     return answer
   }
 
-  private static func reason(_ error: any Error) -> String {
+  static func reason(_ error: any Error) -> String {
     let text = String(describing: error)
     if text.contains("connectionRefused") || text.contains("ECONNREFUSED")
       || text.contains("Connection refused")

@@ -11,6 +11,14 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
   case cursorRefused(String)
   /// The device has no server link yet.
   case notEnrolled
+  /// The server presented a certificate other than the pinned one: nothing was sent.
+  case pinMismatch(url: String, expected: String, presented: String)
+  /// An `http://` address, but the server there speaks TLS.
+  case serverUsesTLS(url: String)
+  /// An `https://` address, but the server there does not speak TLS.
+  case serverWithoutTLS(url: String, reason: String)
+  /// An address, or an address and pin, that cannot be used (see ``EnrolmentLinkError``).
+  case badAddress(String)
 
   public var description: String {
     switch self {
@@ -25,7 +33,15 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cursorRefused(let message):
       "the server refused this device's pull cursor: \(message)"
     case .notEnrolled:
-      "this device is not enrolled yet; run `liaison enroll --server URL --code CODE` first"
+      "this device is not enrolled yet; run `liaison enroll LINK` with the link `township enroll` printed"
+    case .pinMismatch(let url, let expected, let presented):
+      "the server at \(url) presented certificate \(presented), not the pinned \(expected): refused, nothing sent (if the township replaced its certificate, enrol again with a new link)"
+    case .serverUsesTLS(let url):
+      "the server at \(url) speaks TLS (https): enrol with its https:// link, which carries its pin; a device enrolled already runs `liaison repin sha256:... --server https://...` with the pin the township gives"
+    case .serverWithoutTLS(let url, let reason):
+      "the server at \(url) does not speak TLS (\(reason)); http:// is only for a server started with --insecure-http"
+    case .badAddress(let message):
+      message
     }
   }
 }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import LiaisonMerge
 import LiaisonStore
+import LiaisonTransport
 
 /// How far a sync has got, for a progress line.
 public struct SyncProgress: Sendable, Equatable {
@@ -32,15 +33,11 @@ public struct Synchronizer: Sendable {
     now: @Sendable () -> Int64, progress: @Sendable (SyncProgress) -> Void = { _ in }
   ) async throws -> SyncProgress {
     guard let link = try store.serverLink() else { throw SyncError.notEnrolled }
-    let http = SyncClient.makeHTTPClient()
-    do {
-      let result = try await run(
-        SyncClient(baseURL: link.url, token: link.token, http: http), link, now, progress)
-      try await http.shutdown()
-      return result
-    } catch {
-      try? await http.shutdown()
-      throw error
+    // Only the certificate pinned at enrolment is trusted; a link without one is a server
+    // started with --insecure-http, reached by http:// alone.
+    let trust = link.certificate.map { ServerTrust.pinned(certificate: $0) } ?? .insecureHTTP
+    return try await SyncClient.with(baseURL: link.url, token: link.token, trust: trust) {
+      client in try await run(client, link, now, progress)
     }
   }
 

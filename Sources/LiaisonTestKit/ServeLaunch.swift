@@ -1,27 +1,33 @@
 import Foundation
 
 /// Starts `township serve` on a free loopback port and reads, from its own output, the address
-/// it listens on and the administrator token it prints when it creates a store: what every
-/// live test, benchmark and simulation needs from a real server.
+/// it listens on, the pin of its certificate and the administrator token it prints when it
+/// creates a store: what every live test, benchmark and simulation needs from a real server.
 public enum ServeLaunch {
   public struct Started: @unchecked Sendable {
     public let process: Process
+    /// `https://127.0.0.1:PORT`, or `http://...` for a server started with `--insecure-http`.
     public let url: String
     public let port: Int
+    /// The pin of the certificate it serves with, `sha256:...`; nil without TLS.
+    public let pin: String?
     /// Printed only by the start that created the store.
     public let adminToken: String?
   }
 
   /// `log`, when given, receives the server's log at `info`; otherwise it logs at `logLevel`
-  /// to nowhere.
+  /// to nowhere. The server serves HTTPS, as in the field, unless `insecureHTTP`.
   public static func start(
-    binary: URL, directory: String, logLevel: String = "warning", log: String? = nil
+    binary: URL, directory: String, logLevel: String = "warning", log: String? = nil,
+    insecureHTTP: Bool = false
   ) throws -> Started {
     let process = Process()
     process.executableURL = binary
-    process.arguments = [
-      "serve", "--store", directory, "--port", "0", "--log-level", log == nil ? logLevel : "info",
-    ]
+    process.arguments =
+      [
+        "serve", "--store", directory, "--port", "0", "--log-level",
+        log == nil ? logLevel : "info",
+      ] + (insecureHTTP ? ["--insecure-http"] : [])
     let output = Pipe()
     process.standardOutput = output
     if let log {
@@ -37,15 +43,17 @@ public enum ServeLaunch {
       if chunk.isEmpty { break }
       text += String(decoding: chunk, as: UTF8.self)
     }
-    guard let address = text.range(of: #"http://[0-9.]+:[0-9]+"#, options: .regularExpression),
+    guard let address = text.range(of: #"https?://[0-9.]+:[0-9]+"#, options: .regularExpression),
       let port = Int(text[address].split(separator: ":").last ?? "")
     else {
       process.terminate()
       throw TownshipServerFailure(output: text)
     }
     let token = text.range(of: #"lsn_[0-9a-f]{64}"#, options: .regularExpression)
+    let pin = text.range(of: #"\(certificate sha256:[0-9a-f]{64}\)"#, options: .regularExpression)
     return Started(
       process: process, url: String(text[address]), port: port,
+      pin: pin.map { String(text[$0].dropFirst("(certificate ".count).dropLast()) },
       adminToken: token.map { String(text[$0]) })
   }
 

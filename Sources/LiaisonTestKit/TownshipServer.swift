@@ -7,19 +7,26 @@ public final class TownshipServer: @unchecked Sendable {
   public let process: Process
   public let directory: String
   public let url: String
+  /// The pin of the server's certificate, `sha256:...`; nil for `insecureHTTP`.
+  public let pin: String?
   public let adminToken: String
 
-  /// Starts `binary serve` on a new store in `directory` and waits until it listens. With
-  /// `log`, the server logs every request into that file; otherwise only warnings, to nowhere.
-  public init(binary: URL, directory: String, log: String? = nil) throws {
+  /// Starts `binary serve` on a new store in `directory` and waits until it listens, over
+  /// HTTPS unless `insecureHTTP`. With `log`, the server logs every request into that file;
+  /// otherwise only warnings, to nowhere.
+  public init(binary: URL, directory: String, log: String? = nil, insecureHTTP: Bool = false)
+    throws
+  {
     self.directory = directory
-    let started = try ServeLaunch.start(binary: binary, directory: directory, log: log)
+    let started = try ServeLaunch.start(
+      binary: binary, directory: directory, log: log, insecureHTTP: insecureHTTP)
     process = started.process
     guard let token = started.adminToken else {
       process.terminate()
       throw TownshipServerFailure(output: "no administrator token: is \(directory) a new store?")
     }
     url = started.url
+    pin = started.pin
     adminToken = token
   }
 

@@ -41,22 +41,47 @@ public struct EnrollmentRequest: Sendable, Equatable {
   }
 }
 
-/// The answer to ``EnrollmentRequest``: the code, shown once, as the storage issued it.
-public typealias EnrollmentAnswer = Enrollment
+/// The answer to ``EnrollmentRequest``: the code, shown once, as the storage issued it, and
+/// the pin of the certificate the server serves with, from which the administrator's command
+/// line makes the enrolment link. No pin from a server without TLS.
+public struct EnrollmentAnswer: Sendable, Equatable {
+  public let code: String
+  public let name: String
+  public let villages: [String]
+  public let expiresAt: Int64
+  public let pin: CertificatePin?
 
-extension Enrollment {
+  public init(_ enrollment: Enrollment, pin: CertificatePin?) {
+    code = enrollment.code
+    name = enrollment.name
+    villages = enrollment.villages
+    expiresAt = enrollment.expiresAt
+    self.pin = pin
+  }
+
   public var json: JSONValue {
-    .object([
+    var members: [String: JSONValue] = [
       "code": .string(code), "name": .string(name),
       "villages": .array(villages.map { .string($0) }), "expires_at": .integer(expiresAt),
-    ])
+    ]
+    if let pin { members["pin"] = .string(pin.description) }
+    return .object(members)
   }
 
   public init(json: JSONValue) throws(WireShapeError) {
     let object = try JSONObject(json, what: "an enrolment code answer")
-    self.init(
-      code: try object.string("code"), name: try object.string("name"),
-      villages: try object.strings("villages"), expiresAt: try object.integer("expires_at"))
+    code = try object.string("code")
+    name = try object.string("name")
+    villages = try object.strings("villages")
+    expiresAt = try object.integer("expires_at")
+    if object.members["pin"] != nil {
+      guard let pin = CertificatePin(try object.string("pin")) else {
+        throw WireShapeError("pin must be \(CertificatePin.form)", field: "pin")
+      }
+      self.pin = pin
+    } else {
+      pin = nil
+    }
   }
 }
 

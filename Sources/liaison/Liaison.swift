@@ -16,7 +16,7 @@ struct Liaison: AsyncParsableCommand {
         liaison new --category dispute --title 水渠纠纷 --details "两户争用水渠"
         liaison list
         liaison show 3f2a9c1e --history
-        liaison enroll --server http://township.local:8080 --code CODE
+        liaison enroll 'https://township.local:8080/enrol#code=CODE&pin=sha256:...'
         liaison sync
 
       The store is in --store DIR, else $LIAISON_HOME, else ~/.liaison.
@@ -24,6 +24,6 @@ struct Liaison: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, NewCommand.self, EditCommand.self, NoteCommand.self, DeleteCommand.self,
       RestoreCommand.self, ListCommand.self, ShowCommand.self, StatusCommand.self,
-      ExportCommand.self, EnrollCommand.self, SyncCommand.self,
+      ExportCommand.self, EnrollCommand.self, RepinCommand.self, SyncCommand.self,
     ])
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonCodec
 import LiaisonStore
+import LiaisonTransport
 
 /// What `township login` saves, and the report versions `township conflict show` last
 /// showed: small JSON files readable by their owner only, in `$TOWNSHIP_HOME`, else
@@ -8,6 +9,11 @@ import LiaisonStore
 struct AdminConfig {
   let server: String
   let token: String
+  /// The server certificate `township login` pinned, in DER; nil for an `http://` server.
+  let certificate: [UInt8]?
+
+  /// What a command trusts when it talks to the saved server.
+  var trust: ServerTrust { certificate.map { .pinned(certificate: $0) } ?? .insecureHTTP }
 
   /// The directory of both files.
   static var directory: String {
@@ -26,12 +32,18 @@ struct AdminConfig {
     guard let members = read(file), case .string(let server)? = members["server"],
       case .string(let token)? = members["token"]
     else { return nil }
-    return AdminConfig(server: server, token: token)
+    var certificate: [UInt8]?
+    if case .string(let base64)? = members["certificate"] {
+      guard let der = Data(base64Encoded: base64) else { return nil }
+      certificate = [UInt8](der)
+    }
+    return AdminConfig(server: server, token: token, certificate: certificate)
   }
 
   func save() throws {
-    try Self.write(
-      .object(["server": .string(server), "token": .string(token)]), to: Self.file)
+    var members: [String: JSONValue] = ["server": .string(server), "token": .string(token)]
+    if let certificate { members["certificate"] = .string(Data(certificate).base64EncodedString()) }
+    try Self.write(.object(members), to: Self.file)
   }
 
   /// The version of each report `township conflict show` last showed, by report id.

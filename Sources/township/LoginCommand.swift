@@ -1,22 +1,30 @@
 import ArgumentParser
 import Foundation
 import LiaisonSync
+import LiaisonTransport
 
 struct LoginCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "login",
     abstract: "Remember a server and an administrator token for the other commands.",
     discussion: """
-      Checks the token against the server, then saves both in $TOWNSHIP_HOME/admin.json, \
-      else ~/.township/admin.json, readable by you only. --token and $TOWNSHIP_TOKEN still \
-      take precedence over it. With `--token -` the token is read from standard input, so it
-      stays out of the shell's history and the process list.
-        township login --server http://township.local:8080 --token lsn_...
-        township login --server http://township.local:8080 --token - < token.txt
+      Reads the server's certificate, checks it is the one --pin names (the fingerprint \
+      `township init` and `township serve` print), checks the token over a connection pinned \
+      to that certificate, then saves the server, the certificate and the token in \
+      $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json, readable by you only. Every \
+      later command trusts that certificate alone. --token and $TOWNSHIP_TOKEN still take \
+      precedence over the saved token. With `--token -` the token is read from standard \
+      input, so it stays out of the shell's history and the process list.
+        township login --server https://township.local:8080 --pin sha256:3f... --token lsn_...
+        township login --server https://township.local:8080 --pin sha256:3f... --token - < token.txt
+      A server started with --insecure-http takes an http:// address and no pin.
       """)
 
   @Option(help: "The township server's address.")
   var server = AdministratorOptions.defaultServer
+
+  @Option(help: "The pin of the server's certificate, sha256:...; default: $TOWNSHIP_PIN.")
+  var pin: String?
 
   @Option(
     help:
@@ -31,9 +39,16 @@ struct LoginCommand: AsyncParsableCommand {
         .trimmingCharacters(in: .whitespacesAndNewlines)
       guard !token.isEmpty else { throw CommandFailure("no token on standard input") }
     }
-    let options = try AdministratorOptions.parse(["--server", server, "--token", token])
-    _ = try await options.withClient { client in try await client.devices() }
-    try AdminConfig(server: server, token: token).save()
+    let options = try AdministratorOptions.parse(
+      ["--server", server, "--token", token] + (pin.map { ["--pin", $0] } ?? []))
+    let trust: ServerTrust
+    do { trust = try await options.resolvedTrust(for: server) } catch {
+      throw CommandFailure(AdministratorOptions.explain(error))
+    }
+    _ = try await options.withClient(trust: trust) { client in try await client.devices() }
+    var certificate: [UInt8]?
+    if case .pinned(let pinned) = trust { certificate = pinned }
+    try AdminConfig(server: server, token: token, certificate: certificate).save()
     print("Logged in to \(server); saved in \(AdminConfig.file).")
   }
 }

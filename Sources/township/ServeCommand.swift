@@ -3,16 +3,21 @@ import Foundation
 import Hummingbird
 import LiaisonServer
 import LiaisonStore
+import LiaisonTransport
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve the sync protocol over HTTP until SIGINT or SIGTERM.",
+    abstract: "Serve the sync protocol over HTTPS until SIGINT or SIGTERM.",
     discussion: """
-      On first run, with no store yet, it creates one and prints the administrator token. \
+      On first run, with no store yet, it creates one with its TLS certificate and prints the \
+      administrator token. A store without a certificate (made before TLS) gets one. The \
+      line it prints on start names the address and the certificate's fingerprint:
+        township serving /srv/township on https://0.0.0.0:8080 (certificate sha256:...)
       Logs go to standard error, one line per request with its request id.
         township serve --store /srv/township --host 0.0.0.0 --port 8080
+        township serve --insecure-http          (plain HTTP, loopback only: for trials)
       """)
 
   @OptionGroup var location: StoreLocation
@@ -25,6 +30,28 @@ struct ServeCommand: AsyncParsableCommand {
 
   @Option(help: "How much to log: trace, debug, info, notice, warning, error or critical.")
   var logLevel = LogLevel(.info)
+
+  @Flag(
+    help: ArgumentHelp(
+      "Serve plain HTTP, without TLS: tokens and residents' details cross the network in clear.",
+      discussion: "Only on a loopback address unless --allow-remote-insecure-http is given too."))
+  var insecureHttp = false
+
+  @Flag(help: "Let --insecure-http listen on an address other machines reach. Never in the field.")
+  var allowRemoteInsecureHttp = false
+
+  @OptionGroup(title: "Certificate of a new store") var tls: TLSOptions
+
+  func validate() throws {
+    if allowRemoteInsecureHttp, !insecureHttp {
+      throw ValidationError("--allow-remote-insecure-http goes with --insecure-http")
+    }
+    if insecureHttp, !allowRemoteInsecureHttp, !Self.isLoopback(host) {
+      throw ValidationError(
+        "--insecure-http serves tokens and residents' details in clear, so only on a loopback address (127.0.0.1, ::1, localhost); --host \(host) also needs --allow-remote-insecure-http"
+      )
+    }
+  }
 
   func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
@@ -47,14 +74,61 @@ struct ServeCommand: AsyncParsableCommand {
         "store upgraded",
         metadata: ["seconds": "\(String(format: "%.1f", Date().timeIntervalSince(opening)))"])
     }
-    let app = buildApplication(
-      store: SQLiteTownshipStorage(store), host: host, port: port, logger: logger,
+    let identity = insecureHttp ? nil : try serverIdentity(in: directory, logger: logger)
+    if insecureHttp { warnInsecure(logger) }
+    let address = host.contains(":") ? "[\(host)]" : host
+    let scheme = identity == nil ? "http" : "https"
+    let certificate = identity.map { " (certificate \($0.pin))" } ?? ""
+    let app = try buildApplication(
+      store: SQLiteTownshipStorage(store), host: host, port: port, tls: identity, logger: logger,
       onServerRunning: { port in
         // One line a script can wait for, on standard output.
         FileHandle.standardOutput.write(
-          Data("township serving \(directory) on http://\(host):\(port)\n".utf8))
+          Data(
+            "township serving \(directory) on \(scheme)://\(address):\(port)\(certificate)\n"
+              .utf8))
       })
     try await app.runService()
+  }
+
+  /// The store's TLS identity, made now when it has none: a new store, or one made before
+  /// this version (said with a notice, since its devices must enrol again with a link).
+  private func serverIdentity(in directory: String, logger: Logger) throws -> ServerIdentity {
+    if let identity = try ServerTLSFiles.load(from: directory) {
+      if tls.isGiven {
+        throw CommandFailure(
+          "\(directory) already has its TLS certificate; to replace it, see the README's \"TLS and pinning\""
+        )
+      }
+      return identity
+    }
+    let identity = try tls.identity()
+    try ServerTLSFiles.save(identity, in: directory)
+    logger.notice(
+      "created the server's TLS key and certificate; devices pin its fingerprint from their enrolment link",
+      metadata: [
+        "certificate": "\(ServerTLSFiles.certificatePath(in: directory))",
+        "pin": "\(identity.pin)",
+      ])
+    return identity
+  }
+
+  private func warnInsecure(_ logger: Logger) {
+    FileHandle.standardError.write(
+      Data(
+        """
+        WARNING: serving plain HTTP (--insecure-http): tokens and residents' details cross the \
+        network in clear, and devices cannot tell this server from an impostor.
+
+        """.utf8))
+    logger.warning(
+      "serving plain HTTP without TLS (--insecure-http)",
+      metadata: ["host": "\(host)", "remote": "\(allowRemoteInsecureHttp)"])
+  }
+
+  static func isLoopback(_ host: String) -> Bool {
+    host == "localhost" || host == "::1" || host == "[::1]"
+      || (host.hasPrefix("127.") && host.split(separator: ".").count == 4)
   }
 }
 

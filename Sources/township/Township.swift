@@ -7,7 +7,8 @@ struct Township: AsyncParsableCommand {
     commandName: "township",
     abstract: "Run a township's Liaison sync server and administer it.",
     discussion: """
-      Start a server on the embedded SQLite store (created on first run):
+      Start a server over HTTPS on the embedded SQLite store (created on first run, with a \
+      self-signed certificate whose fingerprint devices pin):
         township serve
       Or create the store first, to keep the administrator token apart from the server's \
       log:
@@ -15,8 +16,10 @@ struct Township: AsyncParsableCommand {
 
       The store is in --store DIR, else $TOWNSHIP_HOME, else ~/.township.
 
-      Administrators work over HTTP, from any machine that reaches the server:
-        township login --server http://127.0.0.1:8080 --token lsn_...
+      Administrators work over HTTPS, from any machine that reaches the server, pinning the \
+      certificate's fingerprint that `township serve` printed:
+        township login --server https://127.0.0.1:8080 --pin sha256:... --token -
+        township enroll --name 李伟 --village 东村    (a code, and a link for the device)
         township conflicts
         township conflict show 3f2a
         township resolve 3f2a --field title --pick 2 --reason "乙方核实"

@@ -320,14 +320,16 @@ import Testing
     #expect(members["name"] == .string("李伟"))
     #expect(members["villages"] == .array([.string("东村"), .string("西村")]))
     guard case .string(let code)? = members["code"],
+      case .string(let link)? = members["link"],
       case .string(let expiry)? = members["expires_at"]
     else { throw Unexpected() }
     #expect(code.count == 16)
+    #expect(link == "\(server.url)/enrol#code=\(code)&pin=\(server.pin)")
     #expect(expiry.hasSuffix("Z"), "\(expiry)")
-    // The code works.
+    // The link works.
     let device = CommandLineRunner()
     #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)
-    #expect(try device.run("enroll", "--server", server.url, "--code", code).succeeded)
+    #expect(try device.run("enroll", link).succeeded)
     #expect(server.stop() == 0)
   }
 
@@ -382,21 +384,27 @@ import Testing
       environment: [:])
     #expect(forbidden.error.contains("this token is not an administrator's"), "\(forbidden.error)")
     let unreachable = try town.server.run(
-      ["enroll", "--name", "x", "--village", "东村", "--server", "http://127.0.0.1:9"],
+      ["enroll", "--name", "x", "--village", "东村", "--server", "https://127.0.0.1:9"],
       environment: ["TOWNSHIP_TOKEN": town.server.server.adminToken])
     #expect(!unreachable.succeeded && unreachable.errorLines.count == 1, "\(unreachable.error)")
     #expect(unreachable.error.contains("check --server"), "\(unreachable.error)")
     #expect(!unreachable.error.contains("your changes"), "\(unreachable.error)")
 
-    // `township login` saves a working administrator's credential, readable by its owner only.
+    // `township login` saves a working administrator's credential and the pinned certificate,
+    // readable by its owner only; later commands trust that certificate without a pin.
     let login = try town.server.run(
-      ["login", "--server", town.server.url, "--token", town.server.server.adminToken],
-      environment: [:])
+      [
+        "login", "--server", town.server.url, "--pin", town.server.pin, "--token",
+        town.server.server.adminToken,
+      ], environment: ["TOWNSHIP_PIN": ""])
     #expect(login.succeeded, "\(login.error)")
     let file = (town.server.adminHome as NSString).appendingPathComponent("admin.json")
     let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    #expect(try town.server.run(["devices"], environment: [:]).output.contains("王芳"))
+    let saved = try #require(FileManager.default.contents(atPath: file))
+    #expect(String(decoding: saved, as: UTF8.self).contains("\"certificate\":"))
+    #expect(
+      try town.server.run(["devices"], environment: ["TOWNSHIP_PIN": ""]).output.contains("王芳"))
     // Without $TOWNSHIP_HOME the file goes in $HOME/.township, which only its owner opens;
     // the server's store, created on its first run, is as private.
     let home = (town.server.adminHome as NSString).appendingPathComponent("user")
@@ -407,9 +415,9 @@ import Testing
       input: town.server.server.adminToken + "\n")
     #expect(elsewhere.succeeded, "\(elsewhere.error)")
     let attributes = FileManager.default.attributesOfItem
-    let saved = (home as NSString).appendingPathComponent(".township")
-    #expect(try attributes(saved)[.posixPermissions] as? Int == 0o700)
-    #expect(try attributes(saved + "/admin.json")[.posixPermissions] as? Int == 0o600)
+    let userHome = (home as NSString).appendingPathComponent(".township")
+    #expect(try attributes(userHome)[.posixPermissions] as? Int == 0o700)
+    #expect(try attributes(userHome + "/admin.json")[.posixPermissions] as? Int == 0o600)
     #expect(try attributes(town.server.home)[.posixPermissions] as? Int == 0o700)
     #expect(
       try attributes(town.server.home + "/liaison.sqlite")[.posixPermissions] as? Int == 0o600)

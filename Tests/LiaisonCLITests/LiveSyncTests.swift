@@ -7,7 +7,7 @@ import LiaisonTestKit
 import LiaisonTestScratch
 import Testing
 
-/// Two devices and the real server, over loopback HTTP.
+/// Two devices and the real server, over loopback HTTPS, pinned at enrolment.
 @Suite(.serialized, .scratch) struct LiveSyncTests {
   /// Every report's canonical state in a store, by id.
   func canonicalStates(_ directory: String) throws -> [String: [UInt8]] {
@@ -20,8 +20,8 @@ import Testing
   func enrolledDevice(_ server: TownshipProcess, name: String) throws -> CommandLineRunner {
     let device = CommandLineRunner()
     #expect(try device.run("init", "--name", name, "--village", "东村").succeeded)
-    let code = try server.enrollmentCode(name: name, villages: ["东村"])
-    let enrolled = try device.run("enroll", "--server", server.url, "--code", code)
+    let link = try server.enrolmentLink(name: name, villages: ["东村"])
+    let enrolled = try device.run("enroll", link)
     #expect(enrolled.succeeded, "\(enrolled.error)")
     return device
   }
@@ -66,7 +66,8 @@ import Testing
     let report = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     _ = try b.record("水渠纠纷")
     let code = try server.enrollmentCode(name: "王芳", villages: ["东村"])
-    #expect(try b.run("enroll", "--server", server.url, "--code", code).succeeded)
+    #expect(
+      try b.run("enroll", "--server", server.url, "--code", code, "--pin", server.pin).succeeded)
     let sync = try b.run("sync")
     #expect(sync.succeeded, "\(sync.error)")
     #expect(sync.output.contains("sent 1") && sync.output.contains("1 refused by the server"))
@@ -128,9 +129,13 @@ import Testing
     let device = CommandLineRunner()
     #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)
     #expect(
-      !(try device.run("enroll", "--server", server.url, "--code", "WRONGCODE0000000").succeeded))
+      !(try device.run(
+        "enroll", "--server", server.url, "--code", "WRONGCODE0000000", "--pin", server.pin
+      ).succeeded))
     let code = try server.enrollmentCode(name: "李伟", villages: ["东村"])
-    #expect(try device.run("enroll", "--server", server.url, "--code", code).succeeded)
+    #expect(
+      try device.run("enroll", "--server", server.url, "--code", code, "--pin", server.pin)
+        .succeeded)
     #expect(try device.run("sync").succeeded)
     #expect(server.stop() == 0)
     let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")

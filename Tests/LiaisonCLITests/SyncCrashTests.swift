@@ -16,8 +16,8 @@ import Testing
   func enrolledDevice(_ server: TownshipProcess, name: String) throws -> CommandLineRunner {
     let device = CommandLineRunner()
     #expect(try device.run("init", "--name", name, "--village", "东村").succeeded)
-    let code = try server.enrollmentCode(name: name, villages: ["东村"])
-    let enrolled = try device.run("enroll", "--server", server.url, "--code", code)
+    let link = try server.enrolmentLink(name: name, villages: ["东村"])
+    let enrolled = try device.run("enroll", link)
     #expect(enrolled.succeeded, "\(enrolled.error)")
     return device
   }

@@ -2,17 +2,22 @@ import Foundation
 import LiaisonTestKit
 import LiaisonTestScratch
 
-/// The real township server for the live tests, with the administrator's commands.
+/// The real township server for the live tests, over HTTPS as in the field, with the
+/// administrator's commands.
 final class TownshipProcess {
   let server: TownshipServer
   var url: String { server.url }
   var home: String { server.directory }
+  /// The pin of the server's certificate, as `township serve` printed it.
+  var pin: String { server.pin ?? "" }
 
   init(log: String? = nil) throws {
     server = try TownshipServer(
-      binary: CommandLineRunner.binary.deletingLastPathComponent().appendingPathComponent(
-        "township"),
-      directory: ScratchDirectory.path("township"), log: log)
+      binary: Self.binary, directory: ScratchDirectory.path("township"), log: log)
+  }
+
+  static var binary: URL {
+    CommandLineRunner.binary.deletingLastPathComponent().appendingPathComponent("township")
   }
 
   /// The administrator's own directory (`$TOWNSHIP_HOME` of the commands), where `township
@@ -30,9 +35,21 @@ final class TownshipProcess {
     try run(arguments)
   }
 
-  /// Runs a `township` subcommand with exactly these arguments and environment additions.
+  /// Runs a `township` subcommand with exactly these arguments and environment additions,
+  /// as an administrator who exported `TOWNSHIP_PIN` (an addition may blank it).
   func run(_ arguments: [String], environment: [String: String], input: String? = nil) throws
     -> CommandLineRunner.Outcome
+  {
+    try Self.run(
+      arguments,
+      environment: ["TOWNSHIP_HOME": adminHome, "TOWNSHIP_PIN": pin].merging(
+        environment
+      ) { $1 }, input: input)
+  }
+
+  /// Runs the `township` binary with these arguments and environment additions.
+  static func run(_ arguments: [String], environment: [String: String], input: String? = nil)
+    throws -> CommandLineRunner.Outcome
   {
     let child = Process()
     if let input {
@@ -41,11 +58,11 @@ final class TownshipProcess {
       pipe.fileHandleForWriting.write(Data(input.utf8))
       try pipe.fileHandleForWriting.close()
     }
-    child.executableURL = server.process.executableURL
+    child.executableURL = binary
     child.arguments = arguments
     var base = ProcessInfo.processInfo.environment
     base["TOWNSHIP_TOKEN"] = nil
-    base["TOWNSHIP_HOME"] = adminHome
+    base["TOWNSHIP_PIN"] = nil
     child.environment = base.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
@@ -60,11 +77,23 @@ final class TownshipProcess {
       error: String(decoding: err, as: UTF8.self))
   }
 
-  /// A one-time enrolment code for a device serving `villages`.
+  /// A one-time enrolment code for a device serving `villages`: the first line `township
+  /// enroll` prints.
   func enrollmentCode(name: String, villages: [String]) throws -> String {
+    try enrolment(name: name, villages: villages).code
+  }
+
+  /// A one-time enrolment link for a device serving `villages`: the second line.
+  func enrolmentLink(name: String, villages: [String]) throws -> String {
+    try enrolment(name: name, villages: villages).link
+  }
+
+  private func enrolment(name: String, villages: [String]) throws -> (code: String, link: String) {
     let outcome = try run(["enroll", "--name", name] + villages.flatMap { ["--village", $0] })
     precondition(outcome.succeeded, outcome.error)
-    return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lines = outcome.output.split(separator: "\n").map(String.init)
+    precondition(lines.count == 2, outcome.output)
+    return (lines[0], lines[1])
   }
 
   /// Stops the server with SIGTERM; a graceful shutdown exits 0.

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Hummingbird
 import HummingbirdTesting
 import LiaisonMerge
@@ -23,9 +22,8 @@ import Testing
       configuration: .init(address: .hostname("127.0.0.1", port: 0)),
       logger: quietLogger)
     return try await application.test(.live) { client in
-      let http = SyncClient.makeHTTPClient()
-      let admin = SyncClient(
-        baseURL: "http://127.0.0.1:\(client.port!)", token: token, http: http)
+      let admin = try SyncClient(
+        baseURL: "http://127.0.0.1:\(client.port!)", token: token, trust: .insecureHTTP)
       let outcome: Result<String, SyncError>
       do throws(SyncError) {
         outcome = .success(
@@ -34,7 +32,7 @@ import Testing
       } catch {
         outcome = .failure(error)
       }
-      try await http.shutdown()
+      await admin.shutdown()
       return outcome
     }
   }

@@ -25,7 +25,7 @@ import Testing
       let url = "http://127.0.0.1:\(client.port!)"
       if try device.serverLink() == nil {
         try device.link(
-          toServer: url, token: token, device: deviceID, villages: ["东村"],
+          toServer: url, token: token, device: deviceID, villages: ["东村"], certificate: nil,
           serverKey: store.serverKey)
       } else {
         // The same server at a new port: only the address changes, not the checkpoints.

@@ -43,6 +43,7 @@ import Testing
       code: code, replica: Fixtures.replica(replica), key: device.signer.publicKey, now: 1)
     try device.link(
       toServer: url, token: enrolled.token, device: enrolled.device.id, villages: ["东村"],
+      certificate: nil,
       serverKey: enrolled.serverKey)
     return device
   }

@@ -73,6 +73,7 @@ import Testing
             "v8: pulled changes a device could not accept",
             "v9: a point without words has no location text",
             "v10: the change log says which changes move a report",
+            "v11: the pinned server certificate",
             "v12: signing keys and key bindings",
           ], changes: 7)
       ])
@@ -210,10 +211,11 @@ import Testing
     try version6.writeWithoutTransaction { db in
       try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [current])
       try db.inTransaction {
+        // The v6 columns of each table, so columns later versions added are left behind.
         for table in ["replica", "peer", "device", "credential", "enrollment", "audit", "refusal"] {
-          // The version-6 columns only: later versions added some.
-          let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))")
-            .map { $0["name"] as String }.joined(separator: ", ")
+          let columns = try String.fetchAll(
+            db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table]
+          ).joined(separator: ", ")
           try db.execute(
             sql: "INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
         }

@@ -14,8 +14,11 @@ import Testing
   @Test func everyTypeReadsBackWhatItWrites() throws {
     let enrollment = EnrollmentRequest(name: "李伟", villages: ["东村", "西村"], expiresInSeconds: 60)
     #expect(try EnrollmentRequest(json: enrollment.json) == enrollment)
-    let issued = EnrollmentAnswer(code: "abcd", name: "李伟", villages: ["东村"], expiresAt: 9)
+    let enrollment9 = Enrollment(code: "abcd", name: "李伟", villages: ["东村"], expiresAt: 9)
+    let issued = EnrollmentAnswer(enrollment9, pin: CertificatePin(certificateDER: [1, 2, 3]))
     #expect(try EnrollmentAnswer(json: issued.json) == issued)
+    let plain = EnrollmentAnswer(enrollment9, pin: nil)
+    #expect(try EnrollmentAnswer(json: plain.json) == plain)
     let enroll = EnrollRequest(code: "abcd", replica: replica, key: TestKeys.key(1).publicKey)
     #expect(try EnrollRequest(json: enroll.json) == enroll)
     let enrolled = EnrollAnswer(

@@ -4,6 +4,7 @@ import LiaisonMerge
 import LiaisonStore
 import LiaisonSync
 import LiaisonTestKit
+import LiaisonTransport
 
 /// Push N new reports from one device to the real township server over loopback, pull them
 /// to a second device, and time an incremental sync against a loaded and an empty server.
@@ -253,8 +254,11 @@ struct SyncBenchmark: AsyncParsableCommand {
     var url: String { server.url }
     var token: String { server.adminToken }
 
+    /// Plain HTTP on loopback, as before TLS: `ServingClient` speaks HTTP over a bare socket,
+    /// so the serving rates stay comparable with the earlier figures.
     init(binary: String, directory: String) throws {
-      server = try TownshipServer(binary: URL(fileURLWithPath: binary), directory: directory)
+      server = try TownshipServer(
+        binary: URL(fileURLWithPath: binary), directory: directory, insecureHTTP: true)
     }
 
     func device(_ name: String, in root: String) async throws -> ReplicaStore {
@@ -262,26 +266,29 @@ struct SyncBenchmark: AsyncParsableCommand {
       let store = try ReplicaStore.create(
         in: (root as NSString).appendingPathComponent(name), author: name, villages: ["东村"],
         replica: ReplicaID.random(using: &random), now: 0, checkpointing: .inTheBackground)
-      let http = SyncClient.makeHTTPClient()
-      let issued = try await SyncClient(baseURL: url, token: token, http: http)
-        .issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
-      let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
-        .enroll(code: issued.code, replica: try store.info().id, key: store.signer.publicKey)
-      try await http.shutdown()
+      let token = token
+      let issued = try await SyncClient.with(baseURL: url, token: token, trust: .insecureHTTP) {
+        try await $0.issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
+      }
+      let replica = try store.info().id
+      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: .insecureHTTP) {
+        try await $0.enroll(code: issued.code, replica: replica, key: store.signer.publicKey)
+      }
       try store.link(
         toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages,
-        serverKey: enrolled.serverKey)
+        certificate: nil, serverKey: enrolled.serverKey)
       return store
     }
 
     /// Enrols a device bound to `replica` and returns its token.
     func enrol(replica: ReplicaID, key: PublicSigningKey) async throws -> String {
-      let http = SyncClient.makeHTTPClient()
-      let issued = try await SyncClient(baseURL: url, token: token, http: http)
-        .issueEnrollment(name: "serving", villages: ["东村"], expiresInSeconds: 3600)
-      let enrolled = try await SyncClient(baseURL: url, token: nil, http: http)
-        .enroll(code: issued.code, replica: replica, key: key)
-      try await http.shutdown()
+      let token = token
+      let issued = try await SyncClient.with(baseURL: url, token: token, trust: .insecureHTTP) {
+        try await $0.issueEnrollment(name: "serving", villages: ["东村"], expiresInSeconds: 3600)
+      }
+      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: .insecureHTTP) {
+        try await $0.enroll(code: issued.code, replica: replica, key: key)
+      }
       return enrolled.token
     }
 
