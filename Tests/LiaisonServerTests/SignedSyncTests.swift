@@ -109,6 +109,44 @@ import Testing
     }
   }
 
+  /// A device and its enrolment from before signed changes: its sync sends its key once,
+  /// pins the server's, keeps its earlier changes unsigned and signs its later ones, and the
+  /// server's log verifies.
+  @Test func aDeviceFromBeforeSigningSendsItsKeyAtItsNextSync() async throws {
+    let township = try township()
+    try await township.application.test(.live) { client in
+      let url = "http://127.0.0.1:\(client.port!)"
+      let writer = try device("李伟", replica: 0xd1, at: township, url: url)
+      // As the v12 upgrade leaves them: no key at the server, none pinned on the device, and
+      // a change written before.
+      try township.store.replica.forgetKeys()
+      let file = (writer.location as NSString).appendingPathComponent(ReplicaStore.fileName)
+      try await DatabaseQueue(path: file).write { db in
+        try db.execute(sql: "UPDATE peer SET server_key = NULL")
+      }
+      try writer.create(
+        [.village: .text("东村"), .category: .category(.dispute), .title: .text("水渠纠纷")],
+        id: Fixtures.report(1), time: 1)
+      // The first change as a version before signing logged it: without its signature.
+      let logged = try #require(try writer.unsentChanges(limit: 1).first?.body)
+      let unsigned = try Change(json: JSONValue(parsing: logged)).signed(nil).canonicalBytes
+      try await DatabaseQueue(path: file).write { db in
+        try db.execute(sql: "UPDATE replica SET unsigned_through = 1")
+        try db.execute(
+          sql: "UPDATE change SET body = ? WHERE counter = 1", arguments: [Data(unsigned)])
+      }
+      try writer.edit(Fixtures.report(1), .note("升级之后"), time: 2)
+      let result = try await Synchronizer(store: writer).run(now: { 3 })
+      #expect(result.sent == 2 && result.rejected == 0)
+      #expect(try writer.serverLink()?.serverKey == township.store.serverKey)
+      #expect(try township.store.findDevice("李伟").key == writer.signer.publicKey)
+      let history = try township.store.replica.history(Fixtures.report(1))
+      #expect(history.map(\.signed) == [false, true])
+      let verification = try township.store.verifyLog()
+      #expect(verification.holds && verification.unsigned == 1 && verification.signed == 1)
+    }
+  }
+
   /// A revoked device's changes above the counter it had reached are refused wherever they
   /// arrive from: its binding says so, and the rule applies it.
   @Test func aRevokedReplicasLaterChangesAreRefusedByItsBinding() throws {
