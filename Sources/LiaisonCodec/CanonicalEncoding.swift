@@ -78,7 +78,7 @@ extension Change {
       writer.report(report)
       if signed, let signature {
         writer.key("signature")
-        writer.string(Data(signature).base64EncodedString())
+        writer.string(CanonicalBase64.encode(signature))
       }
       writer.key("time")
       writer.integer(attribution.time)

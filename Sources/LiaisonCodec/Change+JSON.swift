@@ -1,4 +1,3 @@
-import Foundation
 import LiaisonMerge
 
 extension Change {
@@ -20,7 +19,7 @@ extension Change {
       members["deletion"] = .object(["seen": deletion.seen.json, "value": deletion.value.json])
     }
     if let note { members["note"] = .string(note) }
-    if let signature { members["signature"] = .string(Data(signature).base64EncodedString()) }
+    if let signature { members["signature"] = .string(CanonicalBase64.encode(signature)) }
     return .object(members)
   }
 
@@ -92,9 +91,10 @@ extension Change {
     -> [UInt8]
   {
     let text = try JSONReader.string(value, path: path)
-    guard let bytes = Data(base64Encoded: text) else {
+    guard let bytes = CanonicalBase64.decode(text) else {
       throw ValidationError(
-        field: path, value: text, problem: .badSignature("it is not standard base64"))
+        field: path, value: text,
+        problem: .badSignature("it is not standard base64 with padding and zero pad bits"))
     }
     guard bytes.count == Self.signatureLength else {
       throw ValidationError(
@@ -102,7 +102,7 @@ extension Change {
         problem: .badSignature(
           "an Ed25519 signature is \(Self.signatureLength) bytes, this is \(bytes.count)"))
     }
-    return [UInt8](bytes)
+    return bytes
   }
 
   /// The length of an Ed25519 signature in bytes.

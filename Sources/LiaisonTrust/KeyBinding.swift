@@ -57,7 +57,7 @@ public struct KeyBinding: Sendable, Equatable {
     if let unsignedThrough { members["unsigned_through"] = .integer(unsignedThrough) }
     if let revokedAfter { members["revoked_after"] = .integer(revokedAfter) }
     if signed, let signature {
-      members["signature"] = .string(Data(signature).base64EncodedString())
+      members["signature"] = .string(CanonicalBase64.encode(signature))
     }
     return .object(members)
   }
@@ -94,10 +94,10 @@ public struct KeyBinding: Sendable, Equatable {
     }
     var signature: [UInt8]?
     if let value = members["signature"] {
-      guard case .string(let text) = value, let bytes = Data(base64Encoded: text) else {
+      guard case .string(let text) = value, let bytes = CanonicalBase64.decode(text) else {
         throw ShapeError(message: "the binding of replica \(replica) has a malformed signature")
       }
-      signature = [UInt8](bytes)
+      signature = bytes
     }
     self.init(
       replica: replica, key: key, unsignedThrough: try counter("unsigned_through"),

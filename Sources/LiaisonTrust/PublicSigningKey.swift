@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LiaisonCodec
 
 /// An Ed25519 public key: the 32 bytes of RFC 8032, written on the wire as standard base64.
 ///
@@ -21,8 +22,8 @@ public struct PublicSigningKey: @unchecked Sendable, Hashable, CustomStringConve
 
   /// Reads a key from its base64 form, as the wire and `township devices` show it.
   public init?(base64 text: String) {
-    guard let data = Data(base64Encoded: text) else { return nil }
-    self.init(bytes: [UInt8](data))
+    guard let bytes = CanonicalBase64.decode(text) else { return nil }
+    self.init(bytes: bytes)
   }
 
   init(_ key: Curve25519.Signing.PublicKey) {
@@ -31,7 +32,7 @@ public struct PublicSigningKey: @unchecked Sendable, Hashable, CustomStringConve
   }
 
   /// Standard base64 with padding.
-  public var base64: String { Data(bytes).base64EncodedString() }
+  public var base64: String { CanonicalBase64.encode(bytes) }
 
   /// `ed25519:` and the first 16 hex digits of the key's SHA-256: short enough to read out
   /// over a telephone, long enough that no two keys of a county share it by chance.
