@@ -35,9 +35,8 @@ extension TownshipStore {
     }
   }
 
-  /// The server-signed key bindings of `replicas`: the server's own, each device's, and for
-  /// a replica the township has no device for (written before devices were recorded), one
-  /// without a key, whose changes are unsigned.
+  /// The server-signed key bindings of `replicas`: the server's own and each device's. A
+  /// replica that is neither has none, so no device takes a change under it.
   public func keyBindings(for replicas: [ReplicaID]) throws(StoreError) -> [KeyBinding] {
     try replica.read { db in try keyBindings(db, for: replicas.map(\.description)) }
   }
@@ -45,9 +44,8 @@ extension TownshipStore {
   func keyBindings(_ db: Database, for replicas: [String]) throws -> [KeyBinding] {
     guard !replicas.isEmpty else { return [] }
     let recorded = try recordedBindings(db)
-    return replicas.compactMap(ReplicaID.init).map { id in
-      (recorded[id] ?? KeyBinding(replica: id, key: nil, unsignedThrough: nil))
-        .signed(by: replica.signer)
+    return replicas.compactMap { ReplicaID($0).flatMap { recorded[$0] } }.map {
+      $0.signed(by: replica.signer)
     }
   }
 

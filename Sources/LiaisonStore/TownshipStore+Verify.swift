@@ -49,10 +49,9 @@ extension TownshipStore {
               message: "the logged change does not decode"))
           continue
         }
-        let binding =
-          bindings[change.dot.replica]
-          ?? KeyBinding(replica: change.dot.replica, key: nil, unsignedThrough: nil)
-        switch SignatureCheck.check(change, binding: binding) {
+        // A replica that is neither the server's nor an enrolled device's has no binding: no
+        // one this township knows wrote its changes, and the check refuses them.
+        switch SignatureCheck.check(change, binding: bindings[change.dot.replica]) {
         case .signed: result.signed += 1
         case .unsigned: result.unsigned += 1
         case .refused(let code, let message):

@@ -147,6 +147,25 @@ import Testing
     }
   }
 
+  /// A change logged under a replica that is neither the server's nor an enrolled device's
+  /// (written into the store behind the server's back) fails `township verify`, and no pull
+  /// vouches for it.
+  @Test func aChangeUnderAReplicaNoOneEnrolledFailsVerification() throws {
+    let township = try township()
+    let ghost = Device(
+      id: "ghost", name: "无名", replica: Fixtures.replica(0x99), villages: ["东村"])
+    var state = ReportState(id: Fixtures.report(1))
+    let change = TestKeys.key(0x99).sign(
+      try state.write(
+        Fixtures.newReport(), dot: Dot(replica: ghost.replica, counter: 1),
+        attribution: Fixtures.author("无名")))
+    #expect(try township.store.push([change.json], from: ghost, now: 1).accepted == 1)
+    let verification = try township.store.verifyLog()
+    #expect(!verification.holds)
+    #expect(verification.badChanges.map(\.dot) == [change.dot.description])
+    #expect(try township.store.keyBindings(for: [ghost.replica]).isEmpty)
+  }
+
   /// A revoked device's changes above the counter it had reached are refused wherever they
   /// arrive from: its binding says so, and the rule applies it.
   @Test func aRevokedReplicasLaterChangesAreRefusedByItsBinding() throws {
