@@ -124,6 +124,17 @@ extension RouterTests {
         uri: "/v1/push", method: .post, headers: auth,
         body: body(.object(["changes": .array([legacy.json])])))
       #expect(try json(unsignedPush.body)["accepted"] == .integer(1))
+      // Another device's key is refused: a key names one author.
+      _ = try await enrol(client, server, replica: Fixtures.replica(0xd2))
+      let taken = try await client.execute(
+        uri: "/v1/key", method: .post, headers: auth,
+        body: body(
+          .object([
+            "key": .string(Self.key(of: Fixtures.replica(0xd2)).publicKey.base64),
+            "unsigned_through": .integer(1),
+          ])))
+      #expect(taken.status == .conflict)
+      #expect(try json(taken.body)["error"]?.objectValue?["code"] == .string("key_in_use"))
       let key = Self.key(of: deviceReplica).publicKey
       let bind = try await client.execute(
         uri: "/v1/key", method: .post, headers: auth,
