@@ -117,7 +117,7 @@ extension TownshipStore {
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
-      var page = PullPageBuilder(device: device, db: db)
+      var page = PullPageBuilder(device: device, log: SQLitePullLog(db: db))
       var endedEarly = false
       var last: Int64?
       for row in rows.prefix(limit) {
@@ -128,15 +128,13 @@ extension TownshipStore {
           break
         }
         try page.consider(
-          sequence: row[0], body: row[1], replica: row[2], village: row[3], report: row[4],
-          moves: row[5])
+          sequence: row[0], body: [UInt8](row[1] as Data), replica: row[2], village: row[3],
+          report: row[4], moves: row[5])
         last = row[0]
       }
       let more = endedEarly || rows.count > limit
-      // On the last page everything up to the end of the log has been read, including the
-      // device's own changes the query left out: the cursor moves past them all, so the
-      // next pull starts from new changes instead of scanning the device's own again.
-      let next = max(cursor, last ?? cursor, more ? cursor : end)
+      let next = PullPageBuilder<SQLitePullLog>.nextCursor(
+        after: cursor, last: last, more: more, end: end)
       // The device's own move of a report back into its villages: it missed what was written
       // while the report was away, and its own change is never sent back to carry them.
       let ownMoves = try Row.fetchAll(
@@ -184,5 +182,21 @@ extension TownshipStore {
     -> Bool
   {
     VillageHistory.wasEver(in: Set(device.villages), try StoreRows.changes(db, report: report))
+  }
+}
+
+/// The change log's reads a pull page makes, in the pull's read transaction.
+struct SQLitePullLog: PullLog {
+  let db: Database
+
+  func changes(of report: Int64, after: Int64, before: Int64) throws -> [LoggedChange] {
+    try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT seq, body, replica FROM change
+          WHERE report_key = ? AND seq > ? AND seq < ? ORDER BY seq
+          """),
+      arguments: [report, after, before]
+    ).map { row in LoggedChange(sequence: row[0], body: [UInt8](row[1] as Data), replica: row[2]) }
   }
 }
