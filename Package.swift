@@ -41,7 +41,8 @@ let package = Package(
     .target(
       name: "LiaisonTownship",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonTrust", .product(name: "Crypto", package: "swift-crypto"),
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTrust",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // A replica persisted in SQLite: report states, the change log, sync checkpoints; and the
@@ -62,6 +63,7 @@ let package = Package(
         "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]
     ),
     // The protocol's wire types: what clients, servers and (later) servers of servers send.

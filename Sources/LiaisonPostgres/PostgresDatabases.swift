@@ -27,6 +27,7 @@ public enum PostgresDatabases {
 
   /// One statement on a pool of one connection, closed after it.
   private static func run(_ sql: String, on server: PostgresLocation) async throws(StoreError) {
+    try await server.probe()
     let client = PostgresClient(configuration: server.configuration(poolSize: 1))
     let running = Task { await client.run() }
     defer { running.cancel() }

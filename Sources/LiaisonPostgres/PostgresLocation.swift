@@ -1,5 +1,7 @@
 import Foundation
 import LiaisonTownship
+import Logging
+import NIOSSL
 import PostgresNIO
 
 /// Where a township's PostgreSQL database is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`,
@@ -83,5 +85,32 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
       ("synchronous_commit", "on"), ("application_name", "township"),
     ]
     return configuration
+  }
+
+  /// Connects once and closes: the pool retries a failing connection in the background and
+  /// keeps its callers waiting, so a wrong password, a missing database or a server that is
+  /// down would hang a caller instead of saying so. This says so, with the server's words,
+  /// within the connect timeout (10 s).
+  func probe() async throws(StoreError) {
+    do {
+      let tls: PostgresConnection.Configuration.TLS =
+        switch sslMode {
+        case "disable": .disable
+        case "require": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+      let connection = try await PostgresConnection.connect(
+        configuration: PostgresConnection.Configuration(
+          host: host, port: port, username: user, password: password, database: database,
+          tls: tls),
+        id: 0, logger: Logger(label: "liaison.postgres.probe"))
+      try await connection.close().get()
+    } catch let error as PSQLError {
+      let cause =
+        error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+      throw .database("cannot connect to the PostgreSQL database at \(self): \(cause)")
+    } catch {
+      throw .database("cannot connect to the PostgreSQL database at \(self): \(error)")
+    }
   }
 }

@@ -131,6 +131,7 @@ public final class PostgresTownshipStorage: TownshipStorage {
     // server's log; its warnings and errors do not.
     var logger = Logger(label: "liaison.postgres")
     logger.logLevel = .warning
+    try await location.probe()
     let client = PostgresClient(
       configuration: location.configuration(poolSize: poolSize), backgroundLogger: logger)
     let running = Task { await client.run() }
