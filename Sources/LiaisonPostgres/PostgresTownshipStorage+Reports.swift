@@ -43,12 +43,8 @@ extension PostgresTownshipStorage {
       if let value { conditions.append("\(column) = \(bind(value))") }
     }
     if query.conflictedOnly { conditions.append("conflicted") }
-    if let text = query.text, !text.isEmpty {
+    if let pattern = query.containsPattern {
       // ILIKE under the columns' "C" collation folds ASCII letters only, as SQLite's LIKE.
-      let pattern =
-        "%"
-        + text.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
       let placeholder = bind(pattern)
       conditions.append(
         "(title ILIKE \(placeholder) ESCAPE '\\' OR details ILIKE \(placeholder) ESCAPE '\\')")

@@ -17,35 +17,25 @@ extension PostgresTownshipStorage {
   {
     try await transaction { session in
       try await session.execute("SELECT pg_advisory_xact_lock(\(Self.appendLock))")
-      var outcome = PushOutcome()
-      var highest =
-        try await session.value(
+      var judgement = PushJudgement(
+        device: device,
+        highest: try await session.value(
           "SELECT highest_counter FROM device WHERE id = \(device.id) FOR UPDATE", as: Int64.self)
-        ?? 0
+          ?? 0)
       var index = -1
       while let next = batch.prepared(at: index + 1) {
         index += 1
         let prepared: PreparedChange
         switch next {
-        case .success(let ready):
-          prepared = ready
+        case .success(let ready): prepared = ready
         case .failure(let unreadable):
-          // A change this server cannot accept still used its counter on the device, which
-          // never sends it again: the device's next change must not count as a skip.
-          let dot = unreadable.dot
-          if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
-            highest = max(highest, Int64(dot.counter))
-          }
-          outcome.rejected.append(
-            .init(
-              index: index, dot: dot, code: RefusalCode(unreadable.error.problem.code),
-              field: unreadable.error.field, message: unreadable.error.description))
+          judgement.refuse(unreadable, at: index)
           continue
         }
         let change = prepared.change
         let stored = try await PostgresRows.locked(session, change.report)
         // Read ahead where the rules may ask (a report outside the device's villages), since
-        // the rules' question is synchronous; it is asked in exactly that case.
+        // their question is synchronous; they ask it in no other case.
         var wasInScope = false
         if let stored, !device.villages.contains(stored.village) {
           let logged = try await PostgresRows.changes(session, report: stored.key)
@@ -53,50 +43,34 @@ extension PostgresTownshipStorage {
             in: Set(device.villages),
             try logged.map { (change) throws(StoreError) in try change.decoded() })
         }
-        if let refusal = PushRules.refusal(
-          of: change, from: device, signature: prepared.signature, highest: highest,
-          village: stored?.village, wasInScope: { wasInScope })
+        switch judgement.judge(
+          prepared, at: index, village: stored?.village, wasInScope: { wasInScope })
         {
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          if PushRules.advancesCounter(refusal) {
-            highest = max(highest, Int64(change.dot.counter))
-          }
-          if refusal.code == .outOfScope {
+        case .refused(let refusal, let keep):
+          if keep {
             try await Self.keepRefused(
               change, from: device, reason: refusal.message, now: now, session)
           }
-          continue
-        }
-        // Every change the log holds from this device came in a push, at or below the
-        // highest counter it has sent.
-        let unlogged = Int64(change.dot.counter) > highest
-        highest = max(highest, Int64(change.dot.counter))
-        if try await Self.receive(prepared, stored: stored, unlogged: unlogged, session) {
-          outcome.accepted += 1
-        } else if try await PostgresRows.loggedBody(session, change.dot) == prepared.body {
-          outcome.duplicates += 1
-        } else {
-          // The same dot on different content: the device reused a counter.
-          let refusal = PushRules.dotReused(change.dot)
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          try await Self.keepRefused(
-            change, from: device, reason: refusal.message, now: now, session)
+        case .apply(let unlogged):
+          if try await Self.receive(prepared, stored: stored, unlogged: unlogged, session) {
+            judgement.accepted()
+          } else if try await PostgresRows.loggedBody(session, change.dot) == prepared.body {
+            judgement.duplicate()
+          } else {
+            let refusal = judgement.reused(change, at: index)
+            try await Self.keepRefused(
+              change, from: device, reason: refusal.message, now: now, session)
+          }
         }
       }
       // A body refused whole, found out only once read to its end: nothing it held is kept.
       if let refusal = batch.refusal { throw StoreError.pushRefused(refusal) }
       try await session.execute(
         """
-        UPDATE device SET highest_counter = \(highest), last_seen_at = \(now)
+        UPDATE device SET highest_counter = \(judgement.highest), last_seen_at = \(now)
         WHERE id = \(device.id)
         """)
-      return outcome
+      return judgement.outcome
     }
   }
 

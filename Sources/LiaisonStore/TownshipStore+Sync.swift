@@ -21,77 +21,48 @@ extension TownshipStore {
     -> PushOutcome
   {
     try replica.write { db in
-      var outcome = PushOutcome()
-      var highest =
-        try Int64.fetchOne(
-          db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
+      var judgement = PushJudgement(
+        device: device,
+        highest: try Int64.fetchOne(
+          db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0)
       let transaction = StoreTransaction(db)
       var index = -1
       while let next = batch.prepared(at: index + 1) {
         index += 1
         let prepared: PreparedChange
         switch next {
-        case .success(let ready):
-          prepared = ready
+        case .success(let ready): prepared = ready
         case .failure(let unreadable):
-          // A change this server cannot accept still used its counter on the device, which
-          // never sends it again: the device's next change must not count as a skip, or an
-          // older or newer client's one refused change would block every later write.
-          let dot = unreadable.dot
-          if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
-            highest = max(highest, Int64(dot.counter))
-          }
-          outcome.rejected.append(
-            .init(
-              index: index, dot: dot, code: RefusalCode(unreadable.error.problem.code),
-              field: unreadable.error.field, message: unreadable.error.description))
+          judgement.refuse(unreadable, at: index)
           continue
         }
         let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
-        if let refusal = try PushRules.refusal(
-          of: change, from: device, signature: prepared.signature, highest: highest,
-          village: stored?.village,
+        switch try judgement.judge(
+          prepared, at: index, village: stored?.village,
           wasInScope: { try stored.map { try Self.wasInScope($0.key, for: device, db) } ?? false })
         {
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          if PushRules.advancesCounter(refusal) {
-            highest = max(highest, Int64(change.dot.counter))
-          }
-          if refusal.code == .outOfScope {
+        case .refused(let refusal, let keep):
+          if keep {
             try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
           }
-          continue
-        }
-        // Every change the log holds from this device came in a push, at or below the
-        // highest counter it has sent.
-        let unlogged = Int64(change.dot.counter) > highest
-        highest = max(highest, Int64(change.dot.counter))
-        if try transaction.receive(prepared, stored: .some(stored), unlogged: unlogged) {
-          outcome.accepted += 1
-        } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
-          outcome.duplicates += 1
-        } else {
-          // The same dot on different content: the device reused a counter, as one whose
-          // store was restored from a backup would. Counting it as a duplicate would drop
-          // the liaison's write without a word.
-          let refusal = PushRules.dotReused(change.dot)
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
+        case .apply(let unlogged):
+          if try transaction.receive(prepared, stored: .some(stored), unlogged: unlogged) {
+            judgement.accepted()
+          } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
+            judgement.duplicate()
+          } else {
+            let refusal = judgement.reused(change, at: index)
+            try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
+          }
         }
       }
       // A body refused whole, found out only once read to its end: nothing it held is kept.
       if let refusal = batch.refusal { throw StoreError.pushRefused(refusal) }
       try db.execute(
         sql: "UPDATE device SET highest_counter = ?, last_seen_at = ? WHERE id = ?",
-        arguments: [highest, now, device.id])
-      return outcome
+        arguments: [judgement.highest, now, device.id])
+      return judgement.outcome
     }
   }
 
