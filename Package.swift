@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -40,7 +41,8 @@ let package = Package(
     .target(
       name: "LiaisonTownship",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonTrust", .product(name: "Crypto", package: "swift-crypto"),
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTrust",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // A replica persisted in SQLite: report states, the change log, sync checkpoints; and the
@@ -51,6 +53,17 @@ let package = Package(
         "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // The township's PostgreSQL backend: the storage contract over a shared database, for
+    // several `township serve` processes. Apart from LiaisonStore: it needs no SQLite.
+    .target(
+      name: "LiaisonPostgres",
+      dependencies: [
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]
     ),
     // The protocol's wire types: what clients, servers and (later) servers of servers send.
@@ -103,7 +116,7 @@ let package = Package(
       name: "township",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
-        "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire",
+        "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonPostgres",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -134,6 +147,9 @@ let package = Package(
       name: "LiaisonTestKit", dependencies: ["LiaisonMerge", "LiaisonCodec", "LiaisonTrust"]),
     // Imports Testing, so only test targets depend on it; the tools link LiaisonTestKit.
     .target(name: "LiaisonTestScratch"),
+    // The tests' PostgreSQL server ($LIAISON_TEST_POSTGRES_URL) and each test's own database
+    // on it; imports Testing, so only test targets depend on it.
+    .target(name: "LiaisonPostgresTesting", dependencies: ["LiaisonPostgres", "LiaisonTownship"]),
     .executableTarget(
       name: "liaison-merge-bench",
       dependencies: [
@@ -225,14 +241,16 @@ let package = Package(
       name: "LiaisonTownshipTests",
       dependencies: [
         "LiaisonTownship", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
-        "LiaisonTestScratch",
+        "LiaisonTestScratch", "LiaisonPostgres", "LiaisonPostgresTesting",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]
     ),
     .testTarget(
       name: "LiaisonServerTests",
       dependencies: [
         "LiaisonServer", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonTestKit",
-        "LiaisonTestScratch", "LiaisonSync", "LiaisonWire",
+        "LiaisonTestScratch", "LiaisonSync", "LiaisonWire", "LiaisonPostgres",
+        "LiaisonPostgresTesting",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -244,7 +262,7 @@ let package = Package(
       name: "LiaisonCLITests",
       dependencies: [
         "liaison", "township", "LiaisonStore", "LiaisonMerge", "LiaisonCodec", "LiaisonText",
-        "LiaisonTestKit", "LiaisonTestScratch",
+        "LiaisonTestKit", "LiaisonTestScratch", "LiaisonPostgresTesting",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

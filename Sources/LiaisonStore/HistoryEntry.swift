@@ -17,23 +17,12 @@ extension ReplicaStore {
       )
       .map { (row: Row) -> (Int64, Data) in (row["seq"], row["body"]) }
     }
-    var state = ReportState(id: id)
-    var entries: [HistoryEntry] = []
-    for (sequence, body) in rows {
-      let change = try Self.guarding(location: location) { try StoreRows.change(body) }
-      let before = state
-      state.apply(change)
-      let fields = change.fieldsChanged.filter { $0 != .deleted }.map { field in
-        HistoryEntry.FieldChange(
-          field: field, old: before[field].winner?.value ?? .absent,
-          new: change.fields[field]?.value ?? .absent)
-      }
-      entries.append(
-        HistoryEntry(
-          sequence: sequence, dot: change.dot, attribution: change.attribution, fields: fields,
-          note: change.note, deleting: change.deletion?.value.isDeleted,
-          signed: change.signature != nil))
+    let logged = try rows.map { (sequence, body) throws(StoreError) in
+      (
+        sequence: sequence,
+        change: try Self.guarding(location: location) { try StoreRows.change(body) }
+      )
     }
-    return entries
+    return HistoryEntry.replay(id, logged)
   }
 }

@@ -44,11 +44,7 @@ extension ReplicaStore {
       }
     }
     if query.conflictedOnly { conditions.append("conflicted = 1") }
-    if let text = query.text, !text.isEmpty {
-      let pattern =
-        "%"
-        + text.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+    if let pattern = query.containsPattern {
       conditions.append("(title LIKE ? ESCAPE '\\' OR details LIKE ? ESCAPE '\\')")
       _ = arguments.append(contentsOf: [pattern, pattern])
     }

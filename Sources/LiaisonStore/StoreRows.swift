@@ -203,14 +203,11 @@ enum StoreRows {
 
   /// A village list as stored in the replica, device and enrolment rows: a JSON array.
   static func villages(_ villages: [String]) -> String {
-    CanonicalJSON.string(.array(villages.map { .string($0) }))
+    VillageList.encode(villages)
   }
 
   /// Reads a village list written by ``villages(_:)``.
   static func villages(from text: String) throws -> [String] {
-    guard case .array(let items) = try JSONValue(parsing: Array(text.utf8)) else {
-      throw StoreError.database("bad village list")
-    }
-    return items.compactMap { if case .string(let village) = $0 { village } else { nil } }
+    try VillageList.decode(text)
   }
 }

@@ -36,17 +36,11 @@ extension TownshipStore {
   }
 
   /// The longest reason an administrator may give, in Unicode scalars.
-  public static let reasonLimit = 1000
+  public static let reasonLimit = AuditReason.limit
 
-  /// Checks the reason an administrator gave for an action: none (empty), or one line of at
-  /// most ``reasonLimit`` scalars, NFC, without control characters, as the trail shows it.
+  /// Checks the reason an administrator gave for an action (``AuditReason/check(_:)``).
   static func checkReason(_ reason: String) throws(StoreError) {
-    guard !reason.isEmpty else { return }
-    do {
-      try FieldValue.checkText(reason, field: "reason", maximum: reasonLimit, multiline: false)
-    } catch {
-      throw .invalid(error)
-    }
+    try AuditReason.check(reason)
   }
 
   /// Records an action, with the reason an administrator gave for it, in the caller's

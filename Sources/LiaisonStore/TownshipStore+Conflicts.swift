@@ -22,14 +22,7 @@ extension TownshipStore {
     let states = try replica.read { db in
       try Data.fetchAll(db, sql: statement, arguments: bound).map(StoreRows.state)
     }
-    return states.compactMap { state -> ConflictSummary? in
-      guard let since = state.conflictSince else { return nil }
-      return ConflictSummary(
-        id: state.id, village: state.value(.village).description,
-        category: state.value(.category).description, title: state.value(.title).description,
-        fields: state.conflicts, replicas: state.conflictingReplicas, since: since,
-        version: state.version)
-    }.sorted { ($0.since, $0.id) < ($1.since, $1.id) }
+    return ConflictSummary.listed(states)
   }
 
   /// The name to show for each replica that wrote to the township: enrolled devices by the

@@ -21,77 +21,48 @@ extension TownshipStore {
     -> PushOutcome
   {
     try replica.write { db in
-      var outcome = PushOutcome()
-      var highest =
-        try Int64.fetchOne(
-          db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0
+      var judgement = PushJudgement(
+        device: device,
+        highest: try Int64.fetchOne(
+          db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0)
       let transaction = StoreTransaction(db)
       var index = -1
       while let next = batch.prepared(at: index + 1) {
         index += 1
         let prepared: PreparedChange
         switch next {
-        case .success(let ready):
-          prepared = ready
+        case .success(let ready): prepared = ready
         case .failure(let unreadable):
-          // A change this server cannot accept still used its counter on the device, which
-          // never sends it again: the device's next change must not count as a skip, or an
-          // older or newer client's one refused change would block every later write.
-          let dot = unreadable.dot
-          if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
-            highest = max(highest, Int64(dot.counter))
-          }
-          outcome.rejected.append(
-            .init(
-              index: index, dot: dot, code: RefusalCode(unreadable.error.problem.code),
-              field: unreadable.error.field, message: unreadable.error.description))
+          judgement.refuse(unreadable, at: index)
           continue
         }
         let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
-        if let refusal = try PushRules.refusal(
-          of: change, from: device, signature: prepared.signature, highest: highest,
-          village: stored?.village,
+        switch try judgement.judge(
+          prepared, at: index, village: stored?.village,
           wasInScope: { try stored.map { try Self.wasInScope($0.key, for: device, db) } ?? false })
         {
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          if PushRules.advancesCounter(refusal) {
-            highest = max(highest, Int64(change.dot.counter))
-          }
-          if refusal.code == .outOfScope {
+        case .refused(let refusal, let keep):
+          if keep {
             try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
           }
-          continue
-        }
-        // Every change the log holds from this device came in a push, at or below the
-        // highest counter it has sent.
-        let unlogged = Int64(change.dot.counter) > highest
-        highest = max(highest, Int64(change.dot.counter))
-        if try transaction.receive(prepared, stored: .some(stored), unlogged: unlogged) {
-          outcome.accepted += 1
-        } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
-          outcome.duplicates += 1
-        } else {
-          // The same dot on different content: the device reused a counter, as one whose
-          // store was restored from a backup would. Counting it as a duplicate would drop
-          // the liaison's write without a word.
-          let refusal = PushRules.dotReused(change.dot)
-          outcome.rejected.append(
-            .init(
-              index: index, dot: change.dot, code: refusal.code, field: refusal.field,
-              message: refusal.message))
-          try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
+        case .apply(let unlogged):
+          if try transaction.receive(prepared, stored: .some(stored), unlogged: unlogged) {
+            judgement.accepted()
+          } else if try StoreRows.loggedBody(db, change.dot) == prepared.body {
+            judgement.duplicate()
+          } else {
+            let refusal = judgement.reused(change, at: index)
+            try Self.keepRefused(change, from: device, reason: refusal.message, now: now, db)
+          }
         }
       }
       // A body refused whole, found out only once read to its end: nothing it held is kept.
       if let refusal = batch.refusal { throw StoreError.pushRefused(refusal) }
       try db.execute(
         sql: "UPDATE device SET highest_counter = ?, last_seen_at = ? WHERE id = ?",
-        arguments: [highest, now, device.id])
-      return outcome
+        arguments: [judgement.highest, now, device.id])
+      return judgement.outcome
     }
   }
 
@@ -117,7 +88,7 @@ extension TownshipStore {
             WHERE c.seq > ? AND c.replica != ? ORDER BY c.seq LIMIT ?
             """),
         arguments: [cursor, device.replica.description, limit + 1])
-      var page = PullPageBuilder(device: device, db: db)
+      var page = PullPageBuilder(device: device, log: SQLitePullLog(db: db))
       var endedEarly = false
       var last: Int64?
       for row in rows.prefix(limit) {
@@ -128,15 +99,13 @@ extension TownshipStore {
           break
         }
         try page.consider(
-          sequence: row[0], body: row[1], replica: row[2], village: row[3], report: row[4],
-          moves: row[5])
+          sequence: row[0], body: [UInt8](row[1] as Data), replica: row[2], village: row[3],
+          report: row[4], moves: row[5])
         last = row[0]
       }
       let more = endedEarly || rows.count > limit
-      // On the last page everything up to the end of the log has been read, including the
-      // device's own changes the query left out: the cursor moves past them all, so the
-      // next pull starts from new changes instead of scanning the device's own again.
-      let next = max(cursor, last ?? cursor, more ? cursor : end)
+      let next = PullPageBuilder<SQLitePullLog>.nextCursor(
+        after: cursor, last: last, more: more, end: end)
       // The device's own move of a report back into its villages: it missed what was written
       // while the report was away, and its own change is never sent back to carry them.
       let ownMoves = try Row.fetchAll(
@@ -184,5 +153,21 @@ extension TownshipStore {
     -> Bool
   {
     VillageHistory.wasEver(in: Set(device.villages), try StoreRows.changes(db, report: report))
+  }
+}
+
+/// The change log's reads a pull page makes, in the pull's read transaction.
+struct SQLitePullLog: PullLog {
+  let db: Database
+
+  func changes(of report: Int64, after: Int64, before: Int64) throws -> [LoggedChange] {
+    try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT seq, body, replica FROM change
+          WHERE report_key = ? AND seq > ? AND seq < ? ORDER BY seq
+          """),
+      arguments: [report, after, before]
+    ).map { row in LoggedChange(sequence: row[0], body: [UInt8](row[1] as Data), replica: row[2]) }
   }
 }

@@ -16,10 +16,11 @@ public enum ServeLaunch {
   }
 
   /// `log`, when given, receives the server's log at `info`; otherwise it logs at `logLevel`
-  /// to nowhere. The server serves HTTPS, as in the field, unless `insecureHTTP`.
+  /// to nowhere. The server serves HTTPS, as in the field, unless `insecureHTTP`; `arguments`
+  /// go to `serve` after the others (`--database URL`, say).
   public static func start(
     binary: URL, directory: String, logLevel: String = "warning", log: String? = nil,
-    insecureHTTP: Bool = false
+    insecureHTTP: Bool = false, arguments: [String] = []
   ) throws -> Started {
     let process = Process()
     process.executableURL = binary
@@ -27,7 +28,7 @@ public enum ServeLaunch {
       [
         "serve", "--store", directory, "--port", "0", "--log-level",
         log == nil ? logLevel : "info",
-      ] + (insecureHTTP ? ["--insecure-http"] : [])
+      ] + (insecureHTTP ? ["--insecure-http"] : []) + arguments
     let output = Pipe()
     process.standardOutput = output
     if let log {

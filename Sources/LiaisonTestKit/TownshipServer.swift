@@ -13,13 +13,16 @@ public final class TownshipServer: @unchecked Sendable {
 
   /// Starts `binary serve` on a new store in `directory` and waits until it listens, over
   /// HTTPS unless `insecureHTTP`. With `log`, the server logs every request into that file;
-  /// otherwise only warnings, to nowhere.
-  public init(binary: URL, directory: String, log: String? = nil, insecureHTTP: Bool = false)
-    throws
-  {
+  /// otherwise only warnings, to nowhere. `arguments` go to `serve` as well: `--database URL`
+  /// for a township on PostgreSQL.
+  public init(
+    binary: URL, directory: String, log: String? = nil, insecureHTTP: Bool = false,
+    arguments: [String] = []
+  ) throws {
     self.directory = directory
     let started = try ServeLaunch.start(
-      binary: binary, directory: directory, log: log, insecureHTTP: insecureHTTP)
+      binary: binary, directory: directory, log: log, insecureHTTP: insecureHTTP,
+      arguments: arguments)
     process = started.process
     guard let token = started.adminToken else {
       process.terminate()

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonMerge
 
 /// Which reports `list` shows, newest first.
@@ -16,6 +17,15 @@ public struct ReportQuery: Sendable, Equatable {
   public var limit: Int?
 
   public init() {}
+
+  /// ``text`` as a LIKE pattern, its `\\`, `%` and `_` escaped with `\\` (`ESCAPE '\\'`):
+  /// the text anywhere in the column. Nil without text.
+  public var containsPattern: String? {
+    guard let text, !text.isEmpty else { return nil }
+    return "%"
+      + text.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+  }
 }
 
 /// One line of a report list: the provisional values a table shows.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LiaisonPostgres
 import LiaisonServer
 import LiaisonStore
 import LiaisonTransport
@@ -18,9 +19,13 @@ struct ServeCommand: AsyncParsableCommand {
       Logs go to standard error, one line per request with its request id.
         township serve --store /srv/township --host 0.0.0.0 --port 8080
         township serve --insecure-http          (plain HTTP, loopback only: for trials)
+      With --database postgres://USER@HOST:PORT/DB (or $TOWNSHIP_DATABASE), on PostgreSQL: \
+      several processes may serve one township, each given the same database and a copy of \
+      the same store directory (its TLS and signing key files).
       """)
 
   @OptionGroup var location: StoreLocation
+  @OptionGroup var database: DatabaseOption
 
   @Option(help: "The address to listen on.")
   var host = "127.0.0.1"
@@ -58,6 +63,24 @@ struct ServeCommand: AsyncParsableCommand {
     var logger = Logger(label: "township")
     logger.logLevel = logLevel.level
     let directory = location.directory
+    let storage: any TownshipStorage
+    let postgres = try database.location()
+    if let postgres {
+      storage = try await database.openOrCreate(postgres, directory: directory)
+    } else {
+      storage = SQLiteTownshipStorage(try openSQLite(directory, logger: logger))
+    }
+    do {
+      try await serve(storage, from: directory, database: postgres, logger: logger)
+    } catch {
+      await (storage as? PostgresTownshipStorage)?.shutdown()
+      throw error
+    }
+    await (storage as? PostgresTownshipStorage)?.shutdown()
+  }
+
+  /// The embedded store, opened or created, upgraded first with a notice when older.
+  private func openSQLite(_ directory: String, logger: Logger) throws -> TownshipStore {
     let opening = Date()
     var upgraded = false
     let store = try location.openOrCreate { upgrade in
@@ -74,18 +97,26 @@ struct ServeCommand: AsyncParsableCommand {
         "store upgraded",
         metadata: ["seconds": "\(String(format: "%.1f", Date().timeIntervalSince(opening)))"])
     }
+    return store
+  }
+
+  private func serve(
+    _ storage: any TownshipStorage, from directory: String, database: PostgresLocation?,
+    logger: Logger
+  ) async throws {
     let identity = insecureHttp ? nil : try serverIdentity(in: directory, logger: logger)
     if insecureHttp { warnInsecure(logger) }
     let address = host.contains(":") ? "[\(host)]" : host
     let scheme = identity == nil ? "http" : "https"
     let certificate = identity.map { " (certificate \($0.pin))" } ?? ""
+    let serving = database.map { "\(directory) with \($0)" } ?? directory
     let app = try buildApplication(
-      store: SQLiteTownshipStorage(store), host: host, port: port, tls: identity, logger: logger,
+      store: storage, host: host, port: port, tls: identity, logger: logger,
       onServerRunning: { port in
         // One line a script can wait for, on standard output.
         FileHandle.standardOutput.write(
           Data(
-            "township serving \(directory) on \(scheme)://\(address):\(port)\(certificate)\n"
+            "township serving \(serving) on \(scheme)://\(address):\(port)\(certificate)\n"
               .utf8))
       })
     try await app.runService()

@@ -38,15 +38,21 @@ struct StoreLocation: ParsableArguments {
     let (store, token) = try TownshipStore.create(
       in: directory, administrator: administrator, now: TownshipClock.now(),
       checkpointing: checkpointing)
+    Self.announce(
+      created: "the township store at \(directory)", administrator: administrator, token: token)
+    return store
+  }
+
+  /// Says what was created and prints the first administrator's token, once.
+  static func announce(created what: String, administrator: String, token: String) {
     // Written unbuffered: a server killed soon after must not have swallowed the only copy.
     FileHandle.standardOutput.write(
       Data(
         """
-        Created the township store at \(directory).
+        Created \(what).
         Administrator token for \(administrator) (shown once; keep it safe):
           \(token)
 
         """.utf8))
-    return store
   }
 }

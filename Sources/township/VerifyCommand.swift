@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonPostgres
 import LiaisonPresentation
 import LiaisonStore
 
 /// `township verify`: the auditor's tamper-evidence check of a township's whole log.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Check every change's signature and every report's state against its changes.",
@@ -20,21 +21,33 @@ struct VerifyCommand: ParsableCommand {
       """)
 
   @OptionGroup var location: StoreLocation
+  @OptionGroup var database: DatabaseOption
 
   @Option(help: "table (a summary and each failure) or json.")
   var format = OutputFormat.table
 
-  func run() throws {
+  func run() async throws {
     let directory = location.directory
-    let store: TownshipStore
     let result: LogVerification
     do {
-      store = try TownshipStore.open(in: directory)
       let live = isatty(STDERR_FILENO) != 0
-      result = try store.verifyLog { progress in
+      let progress: @Sendable (LogVerification.Progress) -> Void = { progress in
         guard live else { return }
         FileHandle.standardError.write(
           Data("\rverified \(progress.changes) of \(progress.total) changes   ".utf8))
+      }
+      if let postgres = try database.location() {
+        let storage = try await PostgresTownshipStorage.open(
+          postgres, signingKey: try DatabaseOption.signingKey(in: directory), poolSize: 1)
+        do {
+          result = try await storage.verifyLog(progress: progress)
+        } catch {
+          await storage.shutdown()
+          throw error
+        }
+        await storage.shutdown()
+      } else {
+        result = try TownshipStore.open(in: directory).verifyLog(progress: progress)
       }
       if live { FileHandle.standardError.write(Data("\n".utf8)) }
     } catch {

@@ -11,9 +11,11 @@ final class TownshipProcess {
   /// The pin of the server's certificate, as `township serve` printed it.
   var pin: String { server.pin ?? "" }
 
-  init(log: String? = nil) throws {
+  /// With `database`, the township is on PostgreSQL (`serve --database URL`).
+  init(log: String? = nil, database: String? = nil) throws {
     server = try TownshipServer(
-      binary: Self.binary, directory: ScratchDirectory.path("township"), log: log)
+      binary: Self.binary, directory: ScratchDirectory.path("township"), log: log,
+      arguments: database.map { ["--database", $0] } ?? [])
   }
 
   static var binary: URL {

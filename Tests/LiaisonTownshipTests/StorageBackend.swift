@@ -1,4 +1,6 @@
 import LiaisonMerge
+import LiaisonPostgres
+import LiaisonPostgresTesting
 import LiaisonStore
 import LiaisonTestKit
 import LiaisonTestScratch
@@ -10,11 +12,18 @@ import Testing
 enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
   case sqliteOnDisk = "SQLite on disk"
   case sqliteInMemory = "SQLite in memory"
+  case postgres = "PostgreSQL"
 
   var testDescription: String { rawValue }
 
+  /// The backends that run here: all of them, but PostgreSQL only with a server to run on
+  /// (`$LIAISON_TEST_POSTGRES_URL`), or when CI requires it (and fails without one).
+  static var available: [StorageBackend] {
+    PostgresTestServer.runs ? allCases : allCases.filter { $0 != .postgres }
+  }
+
   /// A new, empty township and its first administrator's token.
-  func make() throws -> (any TownshipStorage, String) {
+  func make() async throws -> (any TownshipStorage, String) {
     switch self {
     case .sqliteOnDisk:
       let (store, token) = try TownshipStore.create(
@@ -25,6 +34,12 @@ enum StorageBackend: String, CaseIterable, CustomTestStringConvertible, Sendable
         try ReplicaStore.inMemory(author: "管理员", villages: [], replica: Fixtures.replica(0x5e)))
       let token = try store.addAdministrator("管理员", by: "township init", now: 0)
       return (SQLiteTownshipStorage(store), token)
+    case .postgres:
+      let (storage, token) = try await PostgresTownshipStorage.create(
+        try await PostgresTestServer.freshDatabase(), signingKey: SigningKey(),
+        administrator: "管理员", now: 0)
+      PostgresTestServer.adopt(storage)
+      return (storage, token)
     }
   }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LiaisonCodec
+import LiaisonMerge
+import LiaisonPostgres
+import LiaisonPostgresTesting
+import LiaisonServer
+import LiaisonTestKit
+import LiaisonTestScratch
+import LiaisonTownship
+import Testing
+
+/// The sync endpoints in process over the PostgreSQL backend: the server depends on the
+/// storage contract alone, so one round trip shows the wiring (the conformance suite shows
+/// the rest).
+@Suite(.scratch, .postgresScratch, .enabled(if: PostgresTestServer.runs))
+struct PostgresRouterTests {
+  @Test func enrolPushAndPullRoundTrip() async throws {
+    let (storage, adminToken) = try await PostgresTownshipStorage.create(
+      try await PostgresTestServer.freshDatabase(), signingKey: SigningKey(),
+      administrator: "管理员", now: 0)
+    PostgresTestServer.adopt(storage)
+    let routes = RouterTests()
+    let application = Application(router: buildRouter(store: storage), logger: quietLogger)
+    try await application.test(.router) { client in
+      func enrol(_ replica: ReplicaID) async throws -> String {
+        let issued = try await client.execute(
+          uri: "/v1/admin/enrollments", method: .post,
+          headers: [.authorization: "Bearer \(adminToken)"],
+          body: routes.body(.object(["name": .string("李伟"), "villages": .array([.string("东村")])])))
+        #expect(issued.status == .created)
+        guard case .string(let code)? = try routes.json(issued.body)["code"] else {
+          throw TestFailure()
+        }
+        let enrolled = try await client.execute(
+          uri: "/v1/enroll", method: .post,
+          body: routes.body(
+            .object([
+              "code": .string(code), "key": .string(RouterTests.key(of: replica).publicKey.base64),
+              "replica": .string(replica.description),
+            ])))
+        #expect(enrolled.status == .ok)
+        guard case .string(let token)? = try routes.json(enrolled.body)["token"] else {
+          throw TestFailure()
+        }
+        return token
+      }
+      let token = try await enrol(routes.deviceReplica)
+      let other = try await enrol(Fixtures.replica(0xd2))
+      let accepted = try routes.change(counter: 1)
+      let pushed = try await client.execute(
+        uri: "/v1/push", method: .post, headers: [.authorization: "Bearer \(token)"],
+        body: routes.body(
+          .object([
+            "changes": .array([accepted, try routes.change(counter: 2, village: "西村", report: 2)])
+          ])))
+      #expect(pushed.status == .ok)
+      let outcome = try routes.json(pushed.body)
+      #expect(outcome["accepted"] == .integer(1))
+      #expect(outcome["rejected"]?.arrayValue?.count == 1)
+      let pulled = try await client.execute(
+        uri: "/v1/pull?limit=10", method: .get, headers: [.authorization: "Bearer \(other)"])
+      #expect(pulled.status == .ok)
+      let page = try routes.json(pulled.body)
+      let changes = try #require(page["changes"]?.arrayValue)
+      #expect(changes.map(CanonicalJSON.encode) == [CanonicalJSON.encode(accepted)])
+      #expect(page["more"] == .bool(false))
+    }
+    let trail = try await storage.auditTrail(subject: nil).map(\.action)
+    #expect(trail.contains("refused change"), "\(trail)")
+  }
+}
