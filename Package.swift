@@ -157,7 +157,7 @@ let package = Package(
       name: "liaison-sync-bench",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
-        "LiaisonTransport",
+        "LiaisonTransport", "LiaisonWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
