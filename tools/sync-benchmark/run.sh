@@ -13,6 +13,7 @@
 # ~/.cache/liaison-peers), on the same kind of workload; then SQLite alone storing the rows the
 # last round's server stored, from Swift's C API, from GRDB and from Python's sqlite3, under
 # each checkpoint policy, runs interleaved; last, row-size.py's state-size ceiling.
+# BASELINE_DIR=DIR checks BASELINE out in an existing worktree DIR instead (its build cache helps).
 # KEEP=1 keeps the folder of raw outputs (its path is printed); PAIRS_ONLY=1 stops after the
 # rounds (no Kinto, no SQLite floor), for more old/new pairs in less time.
 set -euo pipefail
@@ -39,7 +40,9 @@ git rev-parse --short HEAD >"$OUT/head.txt"
 OLD=
 if [ -n "${BASELINE:-}" ]; then
   commit=$(git rev-parse --verify "$BASELINE^{commit}")
-  SRC=.build-baseline/$BASELINE
+  # BASELINE_DIR: an existing worktree to check the commit out in and build, for its build cache.
+  SRC=${BASELINE_DIR:-.build-baseline/$BASELINE}
+  if [ -n "${BASELINE_DIR:-}" ]; then git -C "$SRC" checkout -q --detach "$commit" >&2; fi
   if [ ! -d "$SRC" ]; then git worktree add --detach "$SRC" "$commit" >&2; fi
   [ "$(git -C "$SRC" rev-parse HEAD)" = "$commit" ] || { echo "$SRC is not at $BASELINE" >&2; exit 1; }
   (cd "$SRC" && swift build -c release --product township >&2 &&
@@ -113,7 +116,7 @@ def table(path):
     for line in open(path):
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
         if len(cells) == 2:
-            number = re.search(r'-?[\d,]+(\.\d+)?', cells[1])
+            number = re.search(r'-?\d[\d,]*(\.\d+)?', cells[1])
             if number:
                 rows[cells[0]] = float(number.group(0).replace(',', ''))
     return rows
