@@ -9,6 +9,7 @@
 # The working tree's servers run with --insecure-http; TLS=1 adds to each round, after the
 # plain one, the same push and pull over TLS with the devices pinning the server's
 # certificate (tls-R.md; no serving rates, whose client speaks plain HTTP, and no baselines).
+# TLS=1 also prints, after the table, `liaison-sync-bench signatures`: Ed25519 alone.
 # Then Kinto, when ../shared/peers/setup.sh has installed it (PEERS_DIR, default
 # ~/.cache/liaison-peers), on the same kind of workload; then SQLite alone storing the rows the
 # last round's server stored, from Swift's C API, from GRDB and from Python's sqlite3, under
@@ -225,6 +226,12 @@ if floors:
     if none and push:
         print(f'| end-to-end push / SQLite alone (C API, no checkpoints) | {push / median(none):.2f} |')
 SUMMARY
+
+# What one change's Ed25519 signature costs here, on one thread (µs per change).
+if [ -n "${TLS:-}" ]; then
+  echo "Ed25519, 100,000 changes of the rounds' shape" >&2
+  echo "signatures, one thread: $("$NEW/liaison-sync-bench" signatures --changes 100000)"
+fi
 
 # The ceiling under all of it at two state sizes: SQLite alone, synthetic rows of the server's
 # shape (row-size.py without --rows).
