@@ -173,7 +173,7 @@ let package = Package(
       name: "liaison-sync-bench",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
-        "LiaisonTransport",
+        "LiaisonTransport", "LiaisonWire",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
       ],

@@ -3,14 +3,16 @@ import Foundation
 import LiaisonCodec
 import LiaisonMerge
 
-/// A pushed batch as typed changes, read, decoded and prepared on a second thread while the
+/// A pushed batch as typed changes, read, decoded and prepared on other threads while the
 /// store's write transaction applies the changes before them.
 ///
 /// Parsing the request body, decoding each change and encoding its rows cost about as much
 /// as storing them, and the transaction holds SQLite's one writer throughout; run side by
 /// side on two cores, a batch takes about the longer of the two instead of their sum. The
-/// body is parsed as a stream: each change goes to the writer, in chunks, as soon as it is
-/// decoded. A body that turns out not to be `{"changes": [...]}` of at most `limit` changes
+/// body is parsed as a stream on one thread; each chunk of its changes is then decoded,
+/// its signatures checked and its rows prepared on one of ``lanes`` serial queues (an
+/// Ed25519 check costs more than everything else a change needs, so one thread would hold
+/// the writer back), and chunks go to the writer in order as soon as they are ready. A body that turns out not to be `{"changes": [...]}` of at most `limit` changes
 /// is refused whole (``refusal``) once the writer has read to the end, and the writer then
 /// throws, so its transaction commits nothing.
 ///
@@ -37,11 +39,24 @@ public final class PushBatch: @unchecked Sendable {
 
   private static let chunkSize = 32
 
+  /// The queues that decode and check chunks, one per core, shared by every batch: chunk k
+  /// of a batch goes to lane k modulo their count. Serial queues run on Dispatch's
+  /// overcommitting pool (see ``init(capacity:binding:_:)``), so a lane never waits for a
+  /// thread of Swift's cooperative pool.
+  private static let lanes: [DispatchQueue] =
+    (0..<max(
+      1, ProcessInfo.processInfo.activeProcessorCount)).map {
+      DispatchQueue(label: "liaison.store.prepare.lane\($0)")
+    }
+
   private let slots: UnsafeMutableBufferPointer<Prepared?>
   /// The producer's progress, published under the condition's lock: how many slots are
   /// written, and once it is done, how many there are and whether the body was refused.
   private let progress = NSCondition()
   private var written = 0
+  /// Chunks prepared but not yet counted in `written` (an earlier one is still being
+  /// prepared): each chunk's end by its start. Only under the condition's lock.
+  private var readyChunks: [Int: Int] = [:]
   private var finished = false
   private var bodyRefusal: Refusal?
   /// What the consuming thread has seen of that progress; only that thread touches these.
@@ -105,6 +120,8 @@ public final class PushBatch: @unchecked Sendable {
     // transaction gives up early.
     DispatchQueue(label: "liaison.store.prepare").async { [self] in
       let refusal = produce(self)
+      submitChunk()
+      chunks.wait()
       progress.lock()
       written = produced
       finished = true
@@ -119,23 +136,48 @@ public final class PushBatch: @unchecked Sendable {
     slots.deallocate()
   }
 
-  /// Slots the producing thread has written; only that thread touches it.
+  /// Changes the producing thread has read from the body; only that thread touches these.
   private var produced = 0
+  private var pending: [JSONValue] = []
+  /// Every chunk handed to a lane and not yet prepared.
+  private let chunks = DispatchGroup()
   private let binding: KeyBinding?
 
   private func produce(_ json: JSONValue) {
+    pending.append(json)
+    produced += 1
+    if pending.count == Self.chunkSize { submitChunk() }
+  }
+
+  /// Hands the pending changes, slots `produced - pending.count ..< produced`, to a lane.
+  private func submitChunk() {
+    guard !pending.isEmpty else { return }
+    let (changes, start) = (pending, produced - pending.count)
+    pending = []
+    let lanes = Self.lanes
+    chunks.enter()
+    lanes[start / Self.chunkSize % lanes.count].async { [self] in
+      for (offset, json) in changes.enumerated() { prepare(json, at: start + offset) }
+      progress.lock()
+      readyChunks[start] = start + changes.count
+      // Chunks reach the writer in order: `written` moves over every ready chunk after it.
+      var moved = false
+      while let end = readyChunks.removeValue(forKey: written) {
+        written = end
+        moved = true
+      }
+      if moved { progress.broadcast() }
+      progress.unlock()
+      chunks.leave()
+    }
+  }
+
+  private func prepare(_ json: JSONValue, at index: Int) {
     do throws(ValidationError) {
       let change = EarlierForms.upgrade(json)
-      slots[produced] = .success(PreparedChange(try Change(json: change), binding: binding))
+      slots[index] = .success(PreparedChange(try Change(json: change), binding: binding))
     } catch {
-      slots[produced] = .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
-    }
-    produced += 1
-    if produced % Self.chunkSize == 0 {
-      progress.lock()
-      written = produced
-      progress.broadcast()
-      progress.unlock()
+      slots[index] = .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
     }
   }
 

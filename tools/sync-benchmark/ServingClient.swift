@@ -12,7 +12,7 @@ import Foundation
 ///
 /// One keep-alive HTTP/1.1 connection over a plain socket (`TCP_NODELAY`), one request at a
 /// time; the next cursor is read from the end of each body, which the server writes last
-/// (`"cursor":"C","more":B}`).
+/// (`"cursor":"C","keys":[...],"more":B}`).
 struct ServingClient {
   let host: String
   let port: UInt16
@@ -138,9 +138,9 @@ struct ServingClient {
       let count = try receive(socket, into: &buffer, upTo: length - read)
       read += count
       tail.append(contentsOf: buffer[0..<count])
-      if tail.count > 256 { tail.removeFirst(tail.count - 128) }
+      if tail.count > 2 * Self.tailBytes { tail.removeFirst(tail.count - Self.tailBytes) }
     }
-    return (Array(tail.suffix(128)), length)
+    return (Array(tail.suffix(Self.tailBytes)), length)
   }
 
   private func receive(_ socket: Int32, into buffer: inout [UInt8], upTo limit: Int = .max) throws
@@ -163,7 +163,12 @@ struct ServingClient {
     return nil
   }
 
-  /// The cursor and `more` at the end of a pull body: `"cursor":"C","more":true}`.
+  /// How much of a body's end is kept: enough for a pull page's cursor, its key bindings
+  /// (about 250 bytes each, one per replica on the page) and `more`.
+  static let tailBytes = 8_192
+
+  /// The cursor and `more` at the end of a pull body:
+  /// `"cursor":"C","keys":[...],"more":true}`.
   static func cursor(in tail: [UInt8]) -> (Int64, Bool)? {
     let text = String(decoding: tail, as: UTF8.self)
     guard let marker = text.range(of: #""cursor":""#, options: .backwards) else { return nil }

@@ -5,6 +5,7 @@ import LiaisonStore
 import LiaisonSync
 import LiaisonTestKit
 import LiaisonTransport
+import LiaisonWire
 
 /// Push N new reports from one device to the real township server over loopback, pull them
 /// to a second device, and time an incremental sync against a loaded and an empty server.
@@ -14,7 +15,7 @@ struct SyncBenchmark: AsyncParsableCommand {
     commandName: "liaison-sync-bench",
     abstract:
       "Benchmark sync over loopback against the real township server (build with -c release).",
-    subcommands: [FloorCommand.self])
+    subcommands: [FloorCommand.self, SignaturesCommand.self, FillCommand.self])
 
   @Option(help: "How many reports device A pushes and device B pulls.")
   var reports = 100_000
@@ -32,6 +33,14 @@ struct SyncBenchmark: AsyncParsableCommand {
     inversion: .prefixedNo,
     help: "Also time the push without HTTP and raw SQLite on the same rows (slow at 1,000,000).")
   var baselines = true
+
+  @Flag(
+    help: ArgumentHelp(
+      "Serve over TLS (the server's self-signed certificate), the devices pinning it.",
+      discussion:
+        "Without it the servers run with --insecure-http. The serving rates are measured only over plain HTTP: their client speaks HTTP over a bare socket."
+    ))
+  var tls = false
 
   @Option(help: "The township binary; default: beside this benchmark.")
   var township: String?
@@ -82,40 +91,37 @@ struct SyncBenchmark: AsyncParsableCommand {
     let d = try await loaded.device("d", in: root)
     _ = try d.applyPulled([], cursor: try b.serverLink()?.cursor ?? 0)
     let incrementalLoaded = try await Self.incremental(d, records: 10)
-    let empty = try Server(
-      binary: binary, directory: (root as NSString).appendingPathComponent("empty"))
+    let empty = try await Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("empty"), tls: tls)
     let c = try await empty.device("c", in: root)
     let incrementalEmpty = try await Self.incremental(c, records: 10)
     loaded.stop()
     empty.stop()
 
     let push = median(\.push)
+    /// A rate and, over several rounds, each round's; "-" for one not measured.
+    func rate(_ value: (Round) -> Double) -> String {
+      let figure = median(value)
+      guard figure.isFinite else { return "- (plain HTTP only)" }
+      return "\(Int(figure)) changes/s"
+        + (measured.count > 1 ? " (rounds: \(measured.map { Int(value($0)) }))" : "")
+    }
     var rows: [(String, String)] = [
+      (
+        "transport",
+        tls
+          ? "TLS, the devices pinning the server's certificate; changes signed"
+          : "plain HTTP (--insecure-http); changes signed"
+      ),
       (
         "reports",
         "\(reports), batches of \(batchSize)"
           + (measured.count > 1 ? "; medians of \(measured.count) rounds" : "")
       ),
-      (
-        "push, device A to server",
-        "\(Int(push)) changes/s"
-          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.push) }))" : "")
-      ),
-      (
-        "push serving rate, a client that sends prepared bodies",
-        "\(Int(median(\.servePush))) changes/s"
-          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.servePush) }))" : "")
-      ),
-      (
-        "pull, server to device B",
-        "\(Int(median(\.pull))) changes/s"
-          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.pull) }))" : "")
-      ),
-      (
-        "pull serving rate, a client that reads and discards",
-        "\(Int(median(\.serve))) changes/s"
-          + (measured.count > 1 ? " (rounds: \(measured.map { Int($0.serve) }))" : "")
-      ),
+      ("push, device A to server", rate(\.push)),
+      ("push serving rate, a client that sends prepared bodies", rate(\.servePush)),
+      ("pull, server to device B", rate(\.pull)),
+      ("pull serving rate, a client that reads and discards", rate(\.serve)),
       ("server peak resident memory", "\(Int(median(\.peakMegabytes))) MB"),
       (
         "incremental sync of 10, server with \(reports) changes",
@@ -144,7 +150,7 @@ struct SyncBenchmark: AsyncParsableCommand {
             "push without HTTP / raw SQLite",
             String(format: "%.2f", median(\.storeOnly) / median(\.raw))
           ),
-        ], at: 5)
+        ], at: 6)
     }
     for (name, value) in rows { print("| \(name) | \(value) |") }
   }
@@ -163,8 +169,8 @@ struct SyncBenchmark: AsyncParsableCommand {
   /// A fresh server and devices A and B: A records and pushes, B pulls, then the baselines.
   /// Returns the loaded server, still running, and B.
   func measure(binary: String, in root: String) async throws -> (Round, Server, ReplicaStore) {
-    let loaded = try Server(
-      binary: binary, directory: (root as NSString).appendingPathComponent("server"))
+    let loaded = try await Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("server"), tls: tls)
     let a = try await loaded.device("a", in: root)
     let b = try await loaded.device("b", in: root)
     try Self.record(reports, at: a)
@@ -179,27 +185,11 @@ struct SyncBenchmark: AsyncParsableCommand {
     var round = Round(
       push: Double(pushed.sent) / pushSeconds, pull: Double(pulled.received) / pullSeconds,
       peakMegabytes: Double(loaded.peakMegabytes()))
-    // The same pull again, from the start, by a client that discards what it reads: the
-    // server's own serving rate, beside the device's pull that applies every page.
-    guard let link = try b.serverLink() else { throw SQLiteFloor.FloorError("B has no server") }
-    let served = try ServingClient(url: loaded.url, token: link.token).pullEverything(
-      limit: batchSize)
-    guard served.cursor == link.cursor else {
-      throw SQLiteFloor.FloorError(
-        "the discarding pull ended at \(served.cursor), B's at \(link.cursor)")
+    if !tls {
+      try await serve(
+        round: &round, loaded: loaded, a: a, b: b, pulled: pulled, pushed: pushed,
+        binary: binary, in: root)
     }
-    round.serve = Double(pulled.received) / served.seconds
-    // The same push to a fresh server, by a client that sends A's batches prepared
-    // beforehand: the server's own serving rate, beside the device's push, which also reads
-    // its log and records each answer in its own store.
-    let fresh = try Server(
-      binary: binary, directory: (root as NSString).appendingPathComponent("push-serving"))
-    let token = try await fresh.enrol(replica: try a.info().id, key: a.signer.publicKey)
-    let pushBodies = try ServerSideBaseline.batches(of: a, size: batchSize, includingSent: true)
-    round.servePush =
-      Double(pushed.sent)
-      / (try ServingClient(url: fresh.url, token: token).pushEverything(pushBodies))
-    fresh.stop()
     if baselines {
       round.storeOnly = try ServerSideBaseline.storeOnly(
         batches, replica: try a.info().id, key: a.signer.publicKey,
@@ -217,6 +207,37 @@ struct SyncBenchmark: AsyncParsableCommand {
         policy: .server, batch: batchSize, foreignKeys: false)
     }
     return (round, loaded, b)
+  }
+
+  /// The serving rates, over plain HTTP only (``ServingClient`` speaks HTTP over a bare
+  /// socket): the pull again by a client that discards, and the push again to a fresh server
+  /// by a client that sends prepared bodies.
+  func serve(
+    round: inout Round, loaded: Server, a: ReplicaStore, b: ReplicaStore, pulled: SyncProgress,
+    pushed: SyncProgress, binary: String, in root: String
+  ) async throws {
+    // The same pull again, from the start, by a client that discards what it reads: the
+    // server's own serving rate, beside the device's pull that applies every page.
+    guard let link = try b.serverLink() else { throw SQLiteFloor.FloorError("B has no server") }
+    let served = try ServingClient(url: loaded.url, token: link.token).pullEverything(
+      limit: batchSize)
+    guard served.cursor == link.cursor else {
+      throw SQLiteFloor.FloorError(
+        "the discarding pull ended at \(served.cursor), B's at \(link.cursor)")
+    }
+    round.serve = Double(pulled.received) / served.seconds
+    // The same push to a fresh server, by a client that sends A's batches prepared
+    // beforehand: the server's own serving rate, beside the device's push, which also reads
+    // its log and records each answer in its own store.
+    let fresh = try await Server(
+      binary: binary, directory: (root as NSString).appendingPathComponent("push-serving"),
+      tls: false)
+    let token = try await fresh.enrol(replica: try a.info().id, key: a.signer.publicKey)
+    let pushBodies = try ServerSideBaseline.batches(of: a, size: batchSize, includingSent: true)
+    round.servePush =
+      Double(pushed.sent)
+      / (try ServingClient(url: fresh.url, token: token).pushEverything(pushBodies))
+    fresh.stop()
   }
 
   static func record(_ count: Int, at store: ReplicaStore, seed: UInt64 = 7) throws {
@@ -254,11 +275,22 @@ struct SyncBenchmark: AsyncParsableCommand {
     var url: String { server.url }
     var token: String { server.adminToken }
 
-    /// Plain HTTP on loopback, as before TLS: `ServingClient` speaks HTTP over a bare socket,
-    /// so the serving rates stay comparable with the earlier figures.
-    init(binary: String, directory: String) throws {
+    /// How clients reach it: the server's certificate, pinned, or plain HTTP.
+    let trust: ServerTrust
+
+    /// Over TLS with `tls`, the clients pinning the certificate the server printed; otherwise
+    /// plain HTTP on loopback (`--insecure-http`), as before TLS.
+    init(binary: String, directory: String, tls: Bool) async throws {
       server = try TownshipServer(
-        binary: URL(fileURLWithPath: binary), directory: directory, insecureHTTP: true)
+        binary: URL(fileURLWithPath: binary), directory: directory, insecureHTTP: !tls)
+      if tls {
+        guard let text = server.pin, let pin = CertificatePin(text) else {
+          throw SQLiteFloor.FloorError("township serve printed no certificate pin")
+        }
+        trust = try await SyncClient.trust(server: server.url, pin: pin)
+      } else {
+        trust = .insecureHTTP
+      }
     }
 
     func device(_ name: String, in root: String) async throws -> ReplicaStore {
@@ -266,30 +298,36 @@ struct SyncBenchmark: AsyncParsableCommand {
       let store = try ReplicaStore.create(
         in: (root as NSString).appendingPathComponent(name), author: name, villages: ["东村"],
         replica: ReplicaID.random(using: &random), now: 0, checkpointing: .inTheBackground)
-      let token = token
-      let issued = try await SyncClient.with(baseURL: url, token: token, trust: .insecureHTTP) {
+      let (token, trust) = (token, trust)
+      let issued = try await SyncClient.with(baseURL: url, token: token, trust: trust) {
         try await $0.issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
       }
       let replica = try store.info().id
-      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: .insecureHTTP) {
+      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: trust) {
         try await $0.enroll(code: issued.code, replica: replica, key: store.signer.publicKey)
       }
       try store.link(
         toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages,
-        certificate: nil, serverKey: enrolled.serverKey)
+        certificate: pinnedCertificate, serverKey: enrolled.serverKey)
       return store
     }
 
     /// Enrols a device bound to `replica` and returns its token.
     func enrol(replica: ReplicaID, key: PublicSigningKey) async throws -> String {
-      let token = token
-      let issued = try await SyncClient.with(baseURL: url, token: token, trust: .insecureHTTP) {
+      let (token, trust) = (token, trust)
+      let issued = try await SyncClient.with(baseURL: url, token: token, trust: trust) {
         try await $0.issueEnrollment(name: "serving", villages: ["东村"], expiresInSeconds: 3600)
       }
-      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: .insecureHTTP) {
+      let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: trust) {
         try await $0.enroll(code: issued.code, replica: replica, key: key)
       }
       return enrolled.token
+    }
+
+    /// The DER of the pinned certificate; nil over plain HTTP.
+    var pinnedCertificate: [UInt8]? {
+      guard case .pinned(let certificate) = trust else { return nil }
+      return certificate
     }
 
     func peakMegabytes() -> Int { server.peakMegabytes() }

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Sync benchmark: Liaison's push and pull over loopback, optionally beside an older commit's,
 # beside Kinto's and beside SQLite alone storing the same rows, in one run.
-# usage: [ROUNDS=3] [BASELINE=commit] bash tools/sync-benchmark/run.sh [liaison_reports=100000] [kinto_reports=10000]
+# usage: [ROUNDS=3] [BASELINE=commit] [TLS=1] bash tools/sync-benchmark/run.sh [liaison_reports=100000] [kinto_reports=10000]
 #
 # Each round is a fresh server and fresh devices, in a process of its own. With BASELINE, the
 # commit's own township and liaison-sync-bench are built in a worktree under .build-baseline/
 # and the rounds alternate old, new, old, new...; each build's bench drives its own server.
+# The working tree's servers run with --insecure-http; TLS=1 adds to each round, after the
+# plain one, the same push and pull over TLS with the devices pinning the server's
+# certificate (tls-R.md; no serving rates, whose client speaks plain HTTP, and no baselines).
+# TLS=1 also prints, after the table, `liaison-sync-bench signatures`: Ed25519 alone.
 # Then Kinto, when ../shared/peers/setup.sh has installed it (PEERS_DIR, default
 # ~/.cache/liaison-peers), on the same kind of workload; then SQLite alone storing the rows the
 # last round's server stored, from Swift's C API, from GRDB and from Python's sqlite3, under
 # each checkpoint policy, runs interleaved; last, row-size.py's state-size ceiling.
+# BASELINE_DIR=DIR checks BASELINE out in an existing worktree DIR instead (its build cache helps).
 # KEEP=1 keeps the folder of raw outputs (its path is printed); PAIRS_ONLY=1 stops after the
 # rounds (no Kinto, no SQLite floor), for more old/new pairs in less time.
 set -euo pipefail
@@ -36,7 +41,9 @@ git rev-parse --short HEAD >"$OUT/head.txt"
 OLD=
 if [ -n "${BASELINE:-}" ]; then
   commit=$(git rev-parse --verify "$BASELINE^{commit}")
-  SRC=.build-baseline/$BASELINE
+  # BASELINE_DIR: an existing worktree to check the commit out in and build, for its build cache.
+  SRC=${BASELINE_DIR:-.build-baseline/$BASELINE}
+  if [ -n "${BASELINE_DIR:-}" ]; then git -C "$SRC" checkout -q --detach "$commit" >&2; fi
   if [ ! -d "$SRC" ]; then git worktree add --detach "$SRC" "$commit" >&2; fi
   [ "$(git -C "$SRC" rev-parse HEAD)" = "$commit" ] || { echo "$SRC is not at $BASELINE" >&2; exit 1; }
   (cd "$SRC" && swift build -c release --product township >&2 &&
@@ -54,6 +61,10 @@ for round in $(seq "$ROUNDS"); do
   rows=()
   [ "$round" = "$ROUNDS" ] && rows=(--rows-out "$OUT/rows.sqlite")
   "$NEW/liaison-sync-bench" --reports "$N" --rounds 1 "${rows[@]}" >"$OUT/new-$round.md"
+  if [ -n "${TLS:-}" ]; then
+    echo "round $round: $(cat "$OUT/head.txt") over TLS" >&2
+    "$NEW/liaison-sync-bench" --reports "$N" --rounds 1 --tls --no-baselines >"$OUT/tls-$round.md"
+  fi
 done
 
 if [ -n "${PAIRS_ONLY:-}" ]; then
@@ -106,7 +117,7 @@ def table(path):
     for line in open(path):
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
         if len(cells) == 2:
-            number = re.search(r'-?[\d,]+(\.\d+)?', cells[1])
+            number = re.search(r'-?\d[\d,]*(\.\d+)?', cells[1])
             if number:
                 rows[cells[0]] = float(number.group(0).replace(',', ''))
     return rows
@@ -131,27 +142,36 @@ def figure(value, unit=''):
     return '-' if value is None else f'{value:,.0f}{unit}'
 
 
-new, old = rounds('new'), rounds('old')
+new, old, tls = rounds('new'), rounds('old'), rounds('tls')
 head, baseline = read('head.txt') or 'HEAD', read('baseline.txt')
 print(f'| measure | figure |')
 print('|---|---|')
 print(f'| commits | new {head}' + (f', old {baseline}' if baseline else '') +
       f'; {len(new)} rounds, each a fresh server and devices |')
+
+
+def ratio(name, label, top, bottom):
+    pairs = [b / a for a, b in zip(bottom, top) if a and b]
+    print(f'| {name}, {label} (ratio of medians; median of pairs; pairs) | '
+          f'{median(top) / median(bottom):.2f}; {median(pairs):.2f}; '
+          f'{", ".join(f"{p:.2f}" for p in pairs)} |')
+
+
 for name, prefix in (('push', 'push, device A'), ('pull', 'pull, server to device B')):
     n = [pick(r, prefix) for r in new]
+    t = [pick(r, prefix) for r in tls]
+    o = [pick(r, prefix) for r in old]
+    for side, values in (('old', o), ('new' + (' plain HTTP' if tls else ''), n),
+                         ('new over TLS', t)):
+        if values:
+            print(f'| {name}, {side} (median; rounds) | {figure(median(values))} changes/s; '
+                  f'{", ".join(figure(v) for v in values)} |')
     if old:
-        o = [pick(r, prefix) for r in old]
-        pairs = [b / a for a, b in zip(o, n) if a and b]
-        print(f'| {name}, old (median; rounds) | {figure(median(o))} changes/s; '
-              f'{", ".join(figure(v) for v in o)} |')
-        print(f'| {name}, new (median; rounds) | {figure(median(n))} changes/s; '
-              f'{", ".join(figure(v) for v in n)} |')
-        print(f'| {name}, new / old (ratio of medians; median of pairs; pairs) | '
-              f'{median(n) / median(o):.2f}; {median(pairs):.2f}; '
-              f'{", ".join(f"{p:.2f}" for p in pairs)} |')
-    else:
-        print(f'| {name} (median; rounds) | {figure(median(n))} changes/s; '
-              f'{", ".join(figure(v) for v in n)} |')
+        ratio(name, 'new' + (' plain HTTP' if tls else '') + ' / old', n, o)
+    if old and tls:
+        ratio(name, 'new over TLS / old', t, o)
+    if tls:
+        ratio(name, 'new over TLS / new plain HTTP', t, n)
 
 serve = median([pick(r, 'pull serving rate') for r in new])
 print(f'| pull serving rate, a client reading and discarding pages of 1,000 | '
@@ -206,6 +226,12 @@ if floors:
     if none and push:
         print(f'| end-to-end push / SQLite alone (C API, no checkpoints) | {push / median(none):.2f} |')
 SUMMARY
+
+# What one change's Ed25519 signature costs here, on one thread (µs per change).
+if [ -n "${TLS:-}" ]; then
+  echo "Ed25519, 100,000 changes of the rounds' shape" >&2
+  echo "signatures, one thread: $("$NEW/liaison-sync-bench" signatures --changes 100000)"
+fi
 
 # The ceiling under all of it at two state sizes: SQLite alone, synthetic rows of the server's
 # shape (row-size.py without --rows).
