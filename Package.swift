@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "LiaisonPostgres",
       dependencies: [
-        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust",
+        "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonTrust", "LiaisonStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),

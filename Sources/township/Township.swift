@@ -27,6 +27,8 @@ struct Township: AsyncParsableCommand {
         township audit 3f2a
       An auditor checks that no change was altered after it was signed:
         township verify --store /srv/township
+      A township moves onto PostgreSQL, server stopped, with its devices' enrolments:
+        township migrate --from /srv/township --to postgres://township@db:5432/township
       The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` \
       saved in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
       """,
@@ -34,6 +36,6 @@ struct Township: AsyncParsableCommand {
       InitCommand.self, ServeCommand.self, LoginCommand.self, EnrollCommand.self,
       ConflictsCommand.self, ConflictCommand.self, ResolveCommand.self, ReportsCommand.self,
       ExportCommand.self, DevicesCommand.self, RevokeCommand.self, AuditCommand.self,
-      AdminCommand.self, VerifyCommand.self,
+      AdminCommand.self, VerifyCommand.self, MigrateCommand.self,
     ])
 }

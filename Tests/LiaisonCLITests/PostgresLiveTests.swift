@@ -30,4 +30,34 @@ struct PostgresLiveTests {
     #expect(try server.run("devices").output.contains("王芳"))
     #expect(server.stop() == 0)
   }
+
+  /// `township migrate` through the real binary: a SQLite township that devices synced with,
+  /// copied and verified, then `township verify --database` holds on the copy; a second copy
+  /// into the same database is refused.
+  @Test func migrateCopiesASQLiteTownshipAndVerifyHoldsOnTheCopy() async throws {
+    let server = try TownshipProcess()
+    let device = CommandLineRunner()
+    #expect(try device.run("init", "--name", "李伟", "--village", "东村").succeeded)
+    let link = try server.enrolmentLink(name: "李伟", villages: ["东村"])
+    #expect(try device.run("enroll", link).succeeded)
+    _ = try device.record("水渠纠纷")
+    let synced = try device.run("sync")
+    #expect(synced.succeeded, "\(synced.error)")
+    #expect(server.stop() == 0)
+
+    let database = try await PostgresTestServer.freshDatabase()
+    let migrated = try TownshipProcess.run(
+      ["migrate", "--from", server.home, "--to", "\(database)"], environment: [:])
+    #expect(migrated.succeeded, "\(migrated.error)")
+    #expect(migrated.output.contains("1 reports, 1 changes, 1 devices"), "\(migrated.output)")
+    #expect(migrated.output.contains("Verified"))
+    let verified = try TownshipProcess.run(
+      ["verify", "--store", server.home, "--database", "\(database)"], environment: [:])
+    #expect(verified.succeeded, "\(verified.output)\(verified.error)")
+    #expect(verified.output.contains("1 changes in 1 reports"), "\(verified.output)")
+    let again = try TownshipProcess.run(
+      ["migrate", "--from", server.home, "--to", "\(database)", "--format", "json"],
+      environment: [:])
+    #expect(!again.succeeded && again.error.contains("already exists"), "\(again.error)")
+  }
 }

@@ -189,13 +189,13 @@ struct PostgresSeveralWritersTests {
     #expect(try await storage.synchronousCommit() == "on")
   }
 
-  private func sql(_ location: PostgresLocation, _ statement: String) async throws {
+  func sql(_ location: PostgresLocation, _ statement: String) async throws {
     try await withClient(location) { client in
       _ = try await client.query(PostgresQuery(unsafeSQL: statement))
     }
   }
 
-  private func count(_ location: PostgresLocation, _ statement: String) async throws -> Int64 {
+  func count(_ location: PostgresLocation, _ statement: String) async throws -> Int64 {
     try await withClient(location) { client in
       var total: Int64 = 0
       for try await value in try await client.query(PostgresQuery(unsafeSQL: statement))
@@ -207,7 +207,7 @@ struct PostgresSeveralWritersTests {
     }
   }
 
-  private func withClient<T: Sendable>(
+  func withClient<T: Sendable>(
     _ location: PostgresLocation, _ body: @Sendable (PostgresClient) async throws -> T
   ) async throws -> T {
     let client = PostgresClient(
