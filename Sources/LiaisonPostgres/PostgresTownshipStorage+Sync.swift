@@ -22,16 +22,7 @@ extension PostgresTownshipStorage {
         highest: try await session.value(
           "SELECT highest_counter FROM device WHERE id = \(device.id) FOR UPDATE", as: Int64.self)
           ?? 0)
-      var index = -1
-      while let next = batch.prepared(at: index + 1) {
-        index += 1
-        let prepared: PreparedChange
-        switch next {
-        case .success(let ready): prepared = ready
-        case .failure(let unreadable):
-          judgement.refuse(unreadable, at: index)
-          continue
-        }
+      while let (index, prepared) = judgement.next(from: batch) {
         let change = prepared.change
         let stored = try await PostgresRows.locked(session, change.report)
         // Read ahead where the rules may ask (a report outside the device's villages), since

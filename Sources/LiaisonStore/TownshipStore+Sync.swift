@@ -26,16 +26,7 @@ extension TownshipStore {
         highest: try Int64.fetchOne(
           db, sql: "SELECT highest_counter FROM device WHERE id = ?", arguments: [device.id]) ?? 0)
       let transaction = StoreTransaction(db)
-      var index = -1
-      while let next = batch.prepared(at: index + 1) {
-        index += 1
-        let prepared: PreparedChange
-        switch next {
-        case .success(let ready): prepared = ready
-        case .failure(let unreadable):
-          judgement.refuse(unreadable, at: index)
-          continue
-        }
+      while let (index, prepared) = judgement.next(from: batch) {
         let change = prepared.change
         let stored = try StoreRows.stored(db, change.report)
         switch try judgement.judge(

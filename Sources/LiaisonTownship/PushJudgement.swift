@@ -27,10 +27,27 @@ public struct PushJudgement {
     self.highest = highest
   }
 
+  /// The batch's next decoded change and its index, once every change before it that did
+  /// not decode has been refused; nil past the last. Backends walk a batch with this alone.
+  public mutating func next(from batch: PushBatch) -> (index: Int, prepared: PreparedChange)? {
+    while let next = batch.prepared(at: read) {
+      let index = read
+      read += 1
+      switch next {
+      case .success(let prepared): return (index, prepared)
+      case .failure(let unreadable): refuse(unreadable, at: index)
+      }
+    }
+    return nil
+  }
+
+  /// How far ``next(from:)`` has read the batch.
+  private var read = 0
+
   /// A change that did not decode or validate: refused. It still used its counter on the
   /// device, which never sends it again, so the device's next change must not count as a
   /// skip, or an older or newer client's one refused change would block every later write.
-  public mutating func refuse(_ unreadable: PushBatch.Unreadable, at index: Int) {
+  private mutating func refuse(_ unreadable: PushBatch.Unreadable, at index: Int) {
     let dot = unreadable.dot
     if let dot, dot.replica == device.replica, Int64(dot.counter) <= highest + 1 {
       highest = max(highest, Int64(dot.counter))
