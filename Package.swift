@@ -117,11 +117,16 @@ let package = Package(
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
         "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonPostgres",
+        "LiaisonLocalization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // The string catalogues, one per language, and the choice of language from a locale or a
+    // browser's Accept-Language: every sentence people read in either command line or the
+    // console comes from here.
+    .target(name: "LiaisonLocalization"),
     // Display width, terminal tables and CSV, for command lines that show Chinese text.
     .target(name: "LiaisonText"),
     // How reports read on a terminal, in JSON and in exports: shared by both command lines
@@ -130,6 +135,7 @@ let package = Package(
       name: "LiaisonPresentation",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonWire",
+        "LiaisonLocalization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -138,7 +144,7 @@ let package = Package(
       name: "liaison",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
-        "LiaisonPresentation", "LiaisonTransport", "LiaisonWire",
+        "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonLocalization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -231,6 +237,7 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
+    .testTarget(name: "LiaisonLocalizationTests", dependencies: ["LiaisonLocalization"]),
     .testTarget(
       name: "LiaisonWireTests",
       dependencies: [
