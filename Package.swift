@@ -117,7 +117,7 @@ let package = Package(
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
         "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonPostgres",
-        "LiaisonLocalization",
+        "LiaisonLocalization", "LiaisonCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -139,12 +139,23 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What both command lines share: their language, their errors in it, and the entry point
+    // that prints them.
+    .target(
+      name: "LiaisonCommandLine",
+      dependencies: [
+        "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonText", "LiaisonTownship",
+        "LiaisonLocalization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // The field device's command line.
     .executableTarget(
       name: "liaison",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
         "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonLocalization",
+        "LiaisonCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
