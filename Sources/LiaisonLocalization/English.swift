@@ -372,7 +372,420 @@ extension Catalogue {
       "Upgrading the store at {path} for this version of liaison (once; {changes} changes)...",
     "liaison.upgraded": "Upgraded.",
 
-      // MARK: township
+    // MARK: township
+    "township.abstract": "Run a township's Liaison sync server and administer it.",
+    "township.discussion": """
+    Start a server over HTTPS on the embedded SQLite store (created on first run, with a self-signed certificate whose fingerprint devices pin):
+      township serve
+    Or create the store first, to keep the administrator token apart from the server's log:
+      township init --store /srv/township && township serve --store /srv/township
+
+    The store is in --store DIR, else $TOWNSHIP_HOME, else ~/.township.
+
+    Administrators work over HTTPS, from any machine that reaches the server, pinning the certificate's fingerprint that `township serve` printed:
+      township login --server https://127.0.0.1:8080 --pin sha256:... --token -
+      township enroll --name 李伟 --village 东村    (a code, and a link for the device)
+      township conflicts
+      township conflict show 3f2a
+      township resolve 3f2a --field title --pick 2 --reason "乙方核实"
+      township devices
+      township audit 3f2a
+    An auditor checks that no change was altered after it was signed:
+      township verify --store /srv/township
+    A township moves onto PostgreSQL, server stopped, with its devices' enrolments:
+      township migrate --from /srv/township --to postgres://township@db:5432/township
+    The token comes from --token, else $TOWNSHIP_TOKEN, else what `township login` saved in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json.
+    """,
+    "township.option.server": "The township server's address.",
+    "township.option.server.discussion": "Default: the one `township login` saved, else {default}.",
+    "township.option.token": "An administrator token.",
+    "township.option.token.discussion":
+      "Default: $TOWNSHIP_TOKEN, else the one `township login` saved.",
+    "township.option.pin":
+      "The pin of the server's certificate, sha256:..., as `township serve` printed it.",
+    "township.option.pin.discussion":
+      "Default: $TOWNSHIP_PIN, else the certificate `township login` pinned for this server. Not for an http:// server.",
+    "township.needToken":
+      "give --token, set TOWNSHIP_TOKEN, or run `township login --server URL --token TOKEN` (`township init` printed the first token)",
+    "township.needPin":
+      "give --pin sha256:... (the certificate `township serve` printed), set TOWNSHIP_PIN, or `township login --server {server} --pin ...`",
+    "township.unreachable": "cannot reach the township server at {url} ({reason}); check --server",
+    "township.pinMismatch":
+      "the server at {url} presented certificate {presented}, not the pinned {expected}: refused, nothing sent",
+    "township.notAdministrator":
+      "this token is not an administrator's; use the token `township init` or `township admin add` printed",
+    "township.tokenRefused":
+      "the server did not accept this token ({message}); check --token, TOWNSHIP_TOKEN or `township login`",
+    "township.refusal.other": "the server refused ({code}): {message}",
+    "township.refusal.unknown_report":
+      "no report on the server has that id or id prefix; `township reports` lists them",
+    "township.refusal.ambiguous_report":
+      "several reports on the server start with that id prefix; give more of the id",
+    "township.refusal.invalid_id":
+      "that is not a report id or id prefix; ids are lowercase hexadecimal like 3f2a9c1e",
+    "township.refusal.not_in_conflict":
+      "that report or field is not in conflict; `township conflicts` lists what is",
+    "township.refusal.no_such_value":
+      "there is no value with that number; `township conflict show` numbers them",
+    "township.refusal.nothing_from_device":
+      "that device wrote none of the conflicting values of this report",
+    "township.refusal.unknown_device":
+      "no device has that id, id prefix or name; `township devices` lists them",
+    "township.refusal.ambiguous_device": "several devices match; give more of the id",
+    "township.refusal.name_taken":
+      "an administrator already has that name; choose another, so the audit trail tells them apart",
+    "township.refusal.already_revoked":
+      "that device was revoked already; `township devices` shows when",
+    "township.refusal.deletion_undecided":
+      "decide whether the report stays deleted first (--field deleted --pick 1 restores it, --pick 2 keeps it deleted), or take a device's values with --all-from",
+    "township.refusal.busy": "the server's database is busy; try again in a moment",
+    "township.refusal.internal": "the server failed on this request; its log says why",
+    "township.age.seconds": "{count}s",
+    "township.age.minutes": "{count}m",
+    "township.age.hours": "{count}h",
+    "township.age.days": "{count}d",
+    "township.column.time": "TIME",
+    "township.column.who": "WHO",
+    "township.column.what": "WHAT",
+    "township.column.reason": "REASON",
+    "township.column.fields": "FIELDS",
+    "township.column.devices": "DEVICES",
+    "township.column.age": "AGE",
+    "township.column.device": "DEVICE",
+    "township.column.name": "NAME",
+    "township.column.villages": "VILLAGES",
+    "township.column.lastSeen": "LAST SEEN",
+    "township.column.pending": "PENDING",
+    "township.column.key": "KEY",
+    "township.column.revoked": "REVOKED",
+    "township.column.value": "VALUE",
+    "township.column.author": "AUTHOR",
+    "township.column.field": "FIELD",
+    "township.audit.abstract":
+      "Show who did what and when: administrators' actions, and a report's changes.",
+    "township.audit.discussion": """
+    Without ID: every administrator action (enrolments, revocations, resolutions with their reasons, new administrators). With a report ID: that report's whole trail, every change as the server received it and every resolution, oldest first.
+      township audit
+      township audit 3f2a
+      township audit 3f2a --format json
+    """,
+    "township.audit.empty": "Nothing recorded yet.",
+    "township.audit.entry": "{action} {subject}",
+    "township.audit.entryDetail": "{action} {subject}: {detail}",
+    "township.audit.set": "{field} = {value}",
+    "township.audit.created": "created {title}",
+    "township.audit.note": "note: {note}",
+    "township.audit.deleted": "deleted",
+    "township.audit.restored": "restored",
+    "township.audit.unsigned": "(unsigned)",
+    "township.audit.separator": "; ",
+    "township.action.add_administrator": "add administrator",
+    "township.action.bind_device_key": "bind device key",
+    "township.action.enrol_device": "enrol device",
+    "township.action.export_reports": "export reports",
+    "township.action.issue_enrolment_code": "issue enrolment code",
+    "township.action.refused_change": "refused change",
+    "township.action.resolve_conflict": "resolve conflict",
+    "township.action.revoke_device": "revoke device",
+    "township.conflicts.abstract":
+      "List the reports in conflict: what clashed, between which devices, since when.",
+    "township.conflicts.discussion": """
+    Each row is a report two or more devices changed while apart; AGE is how long its oldest conflict has waited for a decision. Look at one with `township conflict show ID`.
+      township conflicts
+      township conflicts --village 东村 --category dispute
+      township conflicts --format json
+    """,
+    "township.conflicts.none": "No report is in conflict.",
+    "township.conflict.abstract": "Look at one report's conflict before resolving it.",
+    "township.conflict.discussion": "  township conflict show 3f2a",
+    "township.conflictShow.abstract":
+      "Show every conflicting value side by side, numbered for `township resolve`.",
+    "township.conflictShow.discussion": """
+    Each value is listed with the device that wrote it, the author and the time; * marks the provisional value every device shows until you decide. The fields that merged cleanly follow. The version printed is remembered (in $TOWNSHIP_HOME, else ~/.township): `township resolve` sends it, and the server refuses the resolution if the report has changed since.
+      township conflict show 3f2a
+      township resolve 3f2a --field title --pick 2 --reason "乙方核实"
+    """,
+    "township.unreadableReport": "the server sent a report this version cannot read: {reason}",
+    "township.noReports": "the server's answer had no reports",
+    "township.conflict.device": "device {device}",
+    "township.conflict.keepDeleted": "deleted",
+    "township.conflict.restore": "restored, keeping the edits",
+    "township.conflict.heading": "Report {id}  {title}",
+    "township.conflict.place": "Village {village}, {category}",
+    "township.conflict.placeDeleted": "Village {village}, {category}, deleted",
+    "township.conflict.version": "Version {version} (remembered for `township resolve`)",
+    "township.conflict.none": "No conflict: every device agrees on this report.",
+    "township.conflict.deletedField": "deleted (a delete crossed with edits)",
+    "township.conflict.inFull": "In full:",
+    "township.conflict.merged": "Merged cleanly",
+    "township.conflict.howToResolve":
+      "* marks the value every device shows until you decide. Resolve with:",
+    "township.conflict.commands": """
+      township resolve {id} --field {field} --pick N [--reason TEXT]
+      township resolve {id} --field {field} --value TEXT
+      township resolve {id} --all-from DEVICE
+    """,
+    "township.conflict.commandsDeleted": """
+      township resolve {id} --field {field} --pick N [--reason TEXT]
+      (for deleted: --pick 1 restores the report, --pick 2 keeps it deleted)
+      township resolve {id} --all-from DEVICE
+    """,
+    "township.devices.abstract":
+      "List enrolled devices: villages, last seen, changes waiting for them, revoked.",
+    "township.devices.discussion": """
+    DEVICE is the first 8 digits of the device's replica id: the same id `township conflict show`, `township audit` and `--all-from` use, and what `township revoke` takes. PENDING counts the changes to the device's villages that it has not pulled yet; it drops to 0 when the device next syncs.
+      township devices
+      township devices --format json
+    """,
+    "township.devices.none":
+      "No device is enrolled yet; `township enroll --name NAME --village V` starts.",
+    "township.devices.never": "never",
+    "township.revoke.abstract": "Revoke a device: the server refuses it from its next request on.",
+    "township.revoke.discussion": """
+    DEVICE is the device as `township devices` shows it (its replica id's first 8 digits), any unique prefix of its replica or device id, or the liaison's name. The reason goes into the audit trail.
+      township revoke 9c1e --reason "设备丢失"
+      township revoke 李伟 --reason "调离本乡"
+    """,
+    "township.option.device":
+      "The device (a unique prefix of its replica or device id), or the liaison's name.",
+    "township.option.reason":
+      "Why; recorded in the audit trail (one line, at most 1000 characters).",
+    "township.revoke.done": "Revoked {name}'s device {device}.",
+    "township.enroll.abstract":
+      "Issue a one-time enrolment code and link for a liaison's device and the villages it serves.",
+    "township.enroll.discussion": """
+    Prints the code on the first line and the enrolment link on the second:
+      https://HOST:PORT/enrol#code=CODE&pin=sha256:...
+    The link carries the server's address, the code and the pin of the server's certificate; the liaison runs `liaison enroll LINK` on the device, which then trusts that certificate alone. Give the link by a channel you trust (in person, a QR code, a message you know the sender of): whoever holds it can enrol once, until it expires.
+      township enroll --name 李伟 --village 东村 --village 西村
+      township enroll --name 李伟 --village 东村 --format link
+      township enroll --name 李伟 --village 东村 --format json
+      township enroll --name 李伟 --village 东村 \\
+        --link-server https://192.168.1.10:8080
+    `--format link` prints the link alone, for scripts; `--format json` the code, link, name, villages and expiry. --link-server is the address devices use when it is not the one you reach the server by (you at localhost, devices over the LAN).
+    """,
+    "township.option.liaisonName": "The liaison's name.",
+    "township.option.village": "A village the device may read and write; repeat for several.",
+    "township.option.hours": "How long the code stays valid, in hours (at most 720).",
+    "township.option.enrolmentFormat":
+      "table (the code, then the link), link (the link alone) or json (code, link, name, villages, expiry).",
+    "township.option.linkServer": "The server's address as devices reach it, for the link.",
+    "township.option.linkServer.discussion":
+      "Default: the address this command reaches the server by (--server).",
+    "township.enroll.hours": "--hours must be 1 to 720",
+    "township.enroll.badLink": "cannot make the enrolment link: {reason}",
+    "township.enroll.issued": "One-time code for {name} ({villages}), valid until {expires}",
+    "township.init.abstract":
+      "Create the server's store and TLS certificate, and print the first administrator token, once.",
+    "township.init.discussion": """
+      township init --store /srv/township --name 王主任 --hostname township.local \\
+        --hostname 192.168.1.10
+      township init --store /srv/township --tls-cert chain.pem --tls-key key.pem
+    It makes a P-256 key and a self-signed certificate (tls-key.pem and tls-certificate.pem in the store, readable by you only) and prints the certificate's fingerprint, sha256:..., which every enrolment link carries for devices to pin. With --tls-cert the chain must end with its self-signed root: devices pin that root.
+    Then `township serve --store /srv/township`, and on the administrator's machine `township login --server https://HOST:8080 --pin sha256:... --token TOKEN`.
+    With --database postgres://USER@HOST:PORT/DB (or $TOWNSHIP_DATABASE) the township's data goes to that PostgreSQL database, and the store directory keeps the key files.
+    """,
+    "township.option.firstAdministrator":
+      "The first administrator's name, recorded in the audit trail.",
+    "township.login.abstract":
+      "Remember a server and an administrator token for the other commands.",
+    "township.login.discussion": """
+    Reads the server's certificate, checks it is the one --pin names (the fingerprint `township init` and `township serve` print), checks the token over a connection pinned to that certificate, then saves the server, the certificate and the token in $TOWNSHIP_HOME/admin.json, else ~/.township/admin.json, readable by you only. Every later command trusts that certificate alone. --token and $TOWNSHIP_TOKEN still take precedence over the saved token. With `--token -` the token is read from standard input, so it stays out of the shell's history and the process list.
+      township login --server https://township.local:8080 --pin sha256:3f... --token lsn_...
+      township login --server https://township.local:8080 --pin sha256:3f... --token - < token.txt
+    A server started with --insecure-http takes an http:// address and no pin.
+    """,
+    "township.option.loginServer": "The township server's address.",
+    "township.option.loginPin":
+      "The pin of the server's certificate, sha256:...; default: $TOWNSHIP_PIN.",
+    "township.option.loginToken":
+      "An administrator token, as `township init` or `township admin add` printed; - reads it from standard input.",
+    "township.login.noToken": "no token on standard input",
+    "township.login.done": "Logged in to {server}; saved in {file}.",
+    "township.admin.abstract": "Manage administrator credentials.",
+    "township.admin.discussion": "  township admin add 王主任      (prints the new token once)",
+    "township.adminAdd.abstract":
+      "Create a further administrator credential and print its token, once.",
+    "township.adminAdd.discussion": """
+    The new administrator's name is recorded with each of their actions in the audit trail.
+      township admin add 王主任 --reason "乡长任命"
+    """,
+    "township.option.newAdministrator": "The new administrator's name.",
+    "township.adminAdd.token": "Administrator token for {name} (shown once; keep it safe)",
+    "township.reports.abstract":
+      "List the township's reports, newest first, with the filters of `liaison list`.",
+    "township.reports.discussion": """
+    A ! before the id marks a report in conflict.
+      township reports --village 东村 --status open
+      township reports --conflicted --format json
+    """,
+    "township.export.abstract":
+      "Export every report of the township as CSV (opens in spreadsheets) or JSON.",
+    "township.export.discussion": """
+    The same columns and shape as `liaison export`, for every village.
+      township export --format csv --output township.csv
+      township export --format json > township.json
+    """,
+    "township.resolve.abstract":
+      "Decide a conflict: the decision syncs to every device like any edit.",
+    "township.resolve.discussion": """
+    Run `township conflict show ID` first: resolve sends the version it showed, and the server refuses the decision if the report changed since (look again, then decide). Scripts may pass --expect VERSION instead. The decision, your name and the reason go into the audit trail.
+      township resolve 3f2a --field title --pick 2 --reason "乙方核实"
+      township resolve 3f2a --field urgency --value high
+      township resolve 3f2a --field location --value 东村渠首 --coordinates 31.2304,121.4737
+      township resolve 3f2a --field deleted --pick 2    (2 keeps it deleted, 1 restores it)
+      township resolve 3f2a --all-from 李伟 --reason "李伟在现场"
+    """,
+    "township.option.field": "The field to decide, as `township conflict show` names it.",
+    "township.option.pick": "Take the value numbered N in `township conflict show`.",
+    "township.option.value": "Set this value instead (for deleted: yes or no).",
+    "township.option.coordinates":
+      "With --field location: LATITUDE,LONGITUDE in decimal degrees, for example 31.2304,121.4737.",
+    "township.option.coordinates.discussion":
+      "The place in words comes from --value; without it the location has none.",
+    "township.option.allFrom": "Take every conflicting value this device wrote.",
+    "township.option.allFrom.discussion":
+      "The liaison's name, or the replica id prefix `township conflict show` prints beside it, or a device id or prefix.",
+    "township.option.expect":
+      "The version you decided on, for scripts; default: the one last shown.",
+    "township.resolve.allFromAlone":
+      "--all-from takes no --field, --pick, --value or --coordinates",
+    "township.resolve.needField": "give --field F with --pick N or --value V, or --all-from DEVICE",
+    "township.resolve.coordinatesLocation": "--coordinates goes with --field location",
+    "township.resolve.pickOrCoordinates": "give --pick N or --coordinates, not both",
+    "township.resolve.pickOrValue": "give exactly one of --pick N and --value V with --field",
+    "township.resolve.stale":
+      "report changed since you looked; run `township conflict show {id}` again",
+    "township.resolve.done":
+      "Resolved {fields} of {id}; devices get the decision on their next sync.",
+    "township.resolve.remaining": "Still in conflict: {fields}.",
+    "township.resolve.ambiguous":
+      "{count} reports you have looked at start with \"{prefix}\"; give more of the id",
+    "township.resolve.lookFirst":
+      "look at the conflict first: run `township conflict show {id}`, then resolve (scripts may pass --expect VERSION)",
+    "township.migrate.abstract":
+      "Copy a township's SQLite store into an empty PostgreSQL database, and verify it.",
+    "township.migrate.discussion": """
+    Copies everything the township holds, as it is stored: every report's state, the change log under its own sequence numbers, the server's replica and counters, the devices with their keys and pull cursors, credentials and enrolment codes (as their digests), and the audit trail with the changes the server refused. Devices go on syncing with the tokens they have, without enrolling again and without receiving anything twice.
+
+    Then it reads the copy back and compares it with the store before it says done: every row of every table, column by column, the log's bodies byte for byte, every report's canonical state, and the counts. The whole copy is one transaction: if anything fails, nothing is left in the database.
+
+    The database must be empty (create it with `createdb`); one holding any table is refused, and left as it was. The store is only read (one an older version wrote is upgraded first, as `township serve` would), and its TLS and signing key files stay in its directory: the server starts from them.
+
+    Stop the server and back the store directory up first, then:
+      township migrate --from /srv/township --to postgres://township@db/township
+      township serve --store /srv/township --database postgres://township@db/township
+    A long copy says how far it got on standard error, every 10,000 rows.
+    """,
+    "township.option.from": "The township's SQLite store directory.",
+    "township.option.to": "The empty PostgreSQL database, postgres://USER@HOST:PORT/DB.",
+    "township.option.summaryFormat": "table (a summary) or json.",
+    "township.migrate.noStore": "no township store at {path}",
+    "township.migrate.upgrading": "township migrate: {upgrade}",
+    "township.migrate.progress.copying": "copying {table}: {rows} of {total} rows",
+    "township.migrate.progress.verifying": "verifying {table}: {rows} of {total} rows",
+    "township.migrate.failed": """
+    township migrate: {reason}
+    Nothing was written to the database.
+    """,
+    "township.migrate.rows.report": "{count} reports",
+    "township.migrate.rows.change": "{count} changes",
+    "township.migrate.rows.device": "{count} devices",
+    "township.migrate.rows.credential": "{count} credentials",
+    "township.migrate.rows.enrollment": "{count} enrolment codes",
+    "township.migrate.rows.audit": "{count} audit entries",
+    "township.migrate.done": """
+    Copied the township {replica} from {from} to {to}: {counts}; the log ends at sequence {sequence}.
+    Verified: every row of every table, every change's bytes and every report's canonical state equal the store's.
+    Start the server on it with its key files where they are:
+      township serve --store {from} --database {to}
+    """,
+    "township.option.database": "The township's PostgreSQL database, postgres://USER@HOST:PORT/DB.",
+    "township.option.database.discussion":
+      "Default: $TOWNSHIP_DATABASE; without either, the embedded SQLite store in the store directory, which still holds the TLS and signing key files either way.",
+    "township.option.databasePoolSize":
+      "The most connections each server process keeps open to PostgreSQL.",
+    "township.cannotCreate": "cannot create {path}: {reason}",
+    "township.created.database": "the township in {database} (its key files in {directory})",
+    "township.created.store": "the township store at {directory}",
+    "township.created": """
+    Created {what}.
+    Administrator token for {administrator} (shown once; keep it safe):
+      {token}
+
+    """,
+    "township.option.store": "The server's store directory.",
+    "township.option.store.discussion": "Default: $TOWNSHIP_HOME, else ~/.township.",
+    "township.tls.unreadable": "{path}: {reason}",
+    "township.tls.half":
+      "{path} holds one of {key} and {certificate} but not the other; restore it, or remove both to make a new certificate (devices then enrol again)",
+    "township.tls.announce": """
+    TLS certificate in {path}; devices pin its fingerprint:
+      {pin}
+
+    """,
+    "township.option.hostname":
+      "A name or address the new self-signed certificate carries; repeat for several.",
+    "township.option.hostname.discussion":
+      "Default: this machine's host name, localhost and 127.0.0.1. Devices check the pin, not the names, so a missing name does not stop them.",
+    "township.option.tlsCert":
+      "Your own certificate chain in PEM, instead of a new self-signed one.",
+    "township.option.tlsCert.discussion":
+      "Leaf first, up to and including its self-signed root: devices pin the root.",
+    "township.option.tlsKey": "The private key (PEM) of --tls-cert's first certificate.",
+    "township.tls.together": "give --tls-cert and --tls-key together",
+    "township.tls.hostnameOrCert":
+      "--hostname names a new certificate; --tls-cert brings its own names",
+    "township.tls.cannotRead": "cannot read {option} {path}",
+    "township.tls.mismatch": "--tls-cert {certificate} and --tls-key {key}: {reason}",
+    "township.verify.abstract":
+      "Check every change's signature and every report's state against its changes.",
+    "township.verify.discussion": """
+    Walks the whole change log in the store directory: every change's signature must hold for its author's key (changes written before signed changes are counted as unsigned, and allowed), and every report's stored state must equal the merge of its logged changes. Exits 0 only when all of that holds, 1 when something does not, 2 when the store cannot be read. It reads a snapshot, so a running server may go on serving.
+      township verify --store /srv/township
+      township verify --format json > verify.json
+    """,
+    "township.option.verifyFormat": "table (a summary and each failure) or json.",
+    "township.verify.progress": "verified {changes} of {total} changes",
+    "township.verify.unreadable": "township verify: {reason}",
+    "township.verify.summary":
+      "{changes} changes in {reports} reports at {path}: {signed} signed, {unsigned} unsigned (written before signed changes)",
+    "township.verify.badChange":
+      "BAD  change #{sequence} {dot} of report {report}: {code}: {message}",
+    "township.verify.badReport":
+      "BAD  report {report}: its stored state differs from the merge of its logged changes",
+    "township.verify.holds":
+      "OK: every signature holds, and every report is the merge of its changes",
+    "township.verify.failed": "FAILED: {changes} changes and {reports} reports do not hold",
+    "township.serve.abstract": "Serve the sync protocol over HTTPS until SIGINT or SIGTERM.",
+    "township.serve.discussion": """
+    On first run, with no store yet, it creates one with its TLS certificate and prints the administrator token. A store without a certificate (made before TLS) gets one. The line it prints on start names the address and the certificate's fingerprint:
+      township serving /srv/township on https://0.0.0.0:8080 (certificate sha256:...)
+    Logs go to standard error, one line per request with its request id.
+      township serve --store /srv/township --host 0.0.0.0 --port 8080
+      township serve --insecure-http          (plain HTTP, loopback only: for trials)
+    With --database postgres://USER@HOST:PORT/DB (or $TOWNSHIP_DATABASE), on PostgreSQL: several processes may serve one township, each given the same database and a copy of the same store directory (its TLS and signing key files).
+    """,
+    "township.option.host": "The address to listen on.",
+    "township.option.port": "The port to listen on; 0 picks a free one.",
+    "township.option.logLevel":
+      "How much to log: trace, debug, info, notice, warning, error or critical.",
+    "township.option.insecureHttp":
+      "Serve plain HTTP, without TLS: tokens and residents' details cross the network in clear.",
+    "township.option.insecureHttp.discussion":
+      "Only on a loopback address unless --allow-remote-insecure-http is given too.",
+    "township.option.allowRemoteInsecureHttp":
+      "Let --insecure-http listen on an address other machines reach. Never in the field.",
+    "township.serve.tlsGroup": "Certificate of a new store",
+    "township.serve.allowRemoteAlone": "--allow-remote-insecure-http goes with --insecure-http",
+    "township.serve.insecureRemote":
+      "--insecure-http serves tokens and residents' details in clear, so only on a loopback address (127.0.0.1, ::1, localhost); --host {host} also needs --allow-remote-insecure-http",
+    "township.serve.hasCertificate":
+      "{path} already has its TLS certificate; to replace it, see the README's \"TLS and pinning\"",
+    "township.serve.insecureWarning": """
+    WARNING: serving plain HTTP (--insecure-http): tokens and residents' details cross the network in clear, and devices cannot tell this server from an impostor.
+
+    """,
 
       // MARK: console
   ]
