@@ -250,6 +250,12 @@ let package = Package(
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(name: "LiaisonLocalizationTests", dependencies: ["LiaisonLocalization"]),
     .testTarget(
+      name: "LiaisonCommandLineTests",
+      dependencies: [
+        "LiaisonCommandLine", "LiaisonLocalization", "LiaisonMerge", "LiaisonStore", "LiaisonSync",
+        "LiaisonText", "LiaisonTownship",
+      ]),
+    .testTarget(
       name: "LiaisonWireTests",
       dependencies: [
         "LiaisonWire", "LiaisonTownship", "LiaisonCodec", "LiaisonMerge", "LiaisonTestKit",

@@ -73,6 +73,7 @@ extension Catalogue {
     "common.filter.search": "只看标题或详情里含有这段文字的事项。",
     "common.filter.limit": "最多显示这么多件；0 表示全部显示。",
     "common.filter.limitNegative": "--limit 不能小于 0",
+    "common.pinFormText": "sha256: 后接 64 位十六进制数字",
     "common.choice": "{value}（{name}）",
     "common.listSeparator": "、",
     "common.seeHelp": "用法见 `{command} --help`。",

@@ -74,6 +74,7 @@ extension Catalogue {
     "common.filter.search": "Only reports whose title or details contain this text.",
     "common.filter.limit": "Show at most this many; 0 shows all.",
     "common.filter.limitNegative": "--limit must be 0 or more",
+    "common.pinFormText": "sha256: followed by 64 hexadecimal digits",
     "common.choice": "{value} ({name})",
     "common.listSeparator": ", ",
     "common.seeHelp": "See '{command} --help' for more information.",

@@ -19,7 +19,7 @@ struct RepinCommand: AsyncParsableCommand {
 
   func run() async throws {
     guard let pin = CertificatePin(pin) else {
-      throw CommandFailure("liaison.repin.pinForm", ["form": CertificatePin.form])
+      throw CommandFailure("liaison.repin.pinForm", ["form": localized("common.pinFormText")])
     }
     let store = try storeOptions.open()
     guard let link = try store.serverLink() else {

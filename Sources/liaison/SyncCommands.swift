@@ -39,7 +39,8 @@ struct EnrollCommand: AsyncParsableCommand {
       var parsedPin: CertificatePin?
       if let pin {
         guard let parsed = CertificatePin(pin) else {
-          throw CommandFailure("common.pinForm", ["option": "--pin", "form": CertificatePin.form])
+          throw CommandFailure(
+            "common.pinForm", ["option": "--pin", "form": localized("common.pinFormText")])
         }
         parsedPin = parsed
       }

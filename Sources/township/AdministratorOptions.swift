@@ -49,7 +49,7 @@ struct AdministratorOptions: ParsableArguments {
     if let text {
       guard let pin = CertificatePin(text) else {
         throw .badAddress(
-          localized("common.pinForm", ["option": "--pin", "form": CertificatePin.form]))
+          localized("common.pinForm", ["option": "--pin", "form": localized("common.pinFormText")]))
       }
       return try await SyncClient.trust(server: server, pin: pin)
     }
