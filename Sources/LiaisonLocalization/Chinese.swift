@@ -683,6 +683,6 @@ extension Catalogue {
 
     """,
 
-      // MARK: console
+    // MARK: console
   ]
 }

@@ -788,6 +788,6 @@ extension Catalogue {
 
     """,
 
-      // MARK: console
+    // MARK: console
   ]
 }
