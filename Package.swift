@@ -145,7 +145,7 @@ let package = Package(
       name: "LiaisonCommandLine",
       dependencies: [
         "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonText", "LiaisonTownship",
-        "LiaisonLocalization",
+        "LiaisonWire", "LiaisonLocalization",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -253,7 +253,7 @@ let package = Package(
       name: "LiaisonCommandLineTests",
       dependencies: [
         "LiaisonCommandLine", "LiaisonLocalization", "LiaisonMerge", "LiaisonStore", "LiaisonSync",
-        "LiaisonText", "LiaisonTownship",
+        "LiaisonText", "LiaisonTownship", "LiaisonWire",
       ]),
     .testTarget(
       name: "LiaisonWireTests",

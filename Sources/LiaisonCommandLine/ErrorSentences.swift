@@ -4,6 +4,7 @@ import LiaisonStore
 import LiaisonSync
 import LiaisonText
 import LiaisonTownship
+import LiaisonWire
 
 /// The errors the libraries throw, in the command line's words: each case is one catalogue
 /// sentence, so an error reads whole in every language. The English sentences are the
@@ -19,6 +20,7 @@ extension Localizer {
     case let access as AccessError: sentence(for: access)
     case let invalid as LiaisonMerge.ValidationError: sentence(for: invalid)
     case let csv as CSVError: sentence(for: csv)
+    case let link as EnrolmentLinkError: sentence(for: link)
     default: language == .english ? "\(error)" : self("error.other", ["message": "\(error)"])
     }
   }
@@ -113,6 +115,20 @@ extension Localizer {
 
   func sentence(for error: AccessError) -> String {
     self("error.access.\(error.code)")
+  }
+
+  func sentence(for error: EnrolmentLinkError) -> String {
+    switch error.problem {
+    case .badCode: self("error.link.badCode")
+    case .noFragment: self("error.link.noFragment")
+    case .wrongPath: self("error.link.wrongPath")
+    case .noCode: self("error.link.noCode")
+    case .badPin: self("error.link.badPin", ["form": self("common.pinFormText")])
+    case .httpsNeedsPin: self("error.link.httpsNeedsPin")
+    case .pinWithoutTLS: self("error.link.pinWithoutTLS")
+    case .badScheme: self("error.link.badScheme")
+    case .noHost(let server): self("error.link.noHost", ["server": server])
+    }
   }
 
   func sentence(for error: CSVError) -> String {

@@ -154,6 +154,15 @@ extension Catalogue {
     "error.invalid.valued.malformed": "{field}“{value}”格式不对：{reason}",
     "error.invalid.bare.bad_signature": "{field}不是有效的签名：{reason}",
     "error.invalid.valued.bad_signature": "{field}“{value}”不是有效的签名：{reason}",
+    "error.link.badCode": "登记码只能是字母和数字，照 `township enroll` 打印的原样输入",
+    "error.link.noFragment": "链接里没有 #code=...：请完整复制 `township enroll` 打印的链接",
+    "error.link.wrongPath": "登记链接的地址应以 /enrol#code=... 结尾",
+    "error.link.noCode": "链接里没有登记码（code=）",
+    "error.link.badPin": "链接里的指纹格式应为 {form}",
+    "error.link.httpsNeedsPin": "https:// 服务器需要证书指纹（sha256:...）：请用登记链接，或给 --pin",
+    "error.link.pinWithoutTLS": "指纹只用于 https:// 服务器；http:// 只用于以 --insecure-http 启动的服务器",
+    "error.link.badScheme": "服务器地址必须以 https:// 开头（没有 TLS 的服务器用 http://）",
+    "error.link.noHost": "服务器地址里没有主机名：{server}",
 
     // MARK: liaison
     "liaison.abstract": "在外勤设备上登记、管理各村的事项，有没有网络都能用。",

@@ -187,6 +187,19 @@ extension Catalogue {
     "error.invalid.valued.malformed": "{field} \"{value}\" is malformed: {reason}",
     "error.invalid.bare.bad_signature": "{field} is not a valid signature: {reason}",
     "error.invalid.valued.bad_signature": "{field} \"{value}\" is not a valid signature: {reason}",
+    "error.link.badCode": "the code must be letters and digits, as `township enroll` printed it",
+    "error.link.noFragment":
+      "the link has no #code=...: copy the whole link `township enroll` printed",
+    "error.link.wrongPath": "an enrolment link's address ends in /enrol#code=...",
+    "error.link.noCode": "the link carries no code=",
+    "error.link.badPin": "the link's pin must be {form}",
+    "error.link.httpsNeedsPin":
+      "an https:// server needs its certificate's pin (sha256:...): use the enrolment link, or give --pin",
+    "error.link.pinWithoutTLS":
+      "a pin belongs to an https:// server; http:// is only for a server started with --insecure-http",
+    "error.link.badScheme":
+      "the server's address must start with https:// (or http:// for a server without TLS)",
+    "error.link.noHost": "the server's address has no host: {server}",
 
     // MARK: liaison
     "liaison.abstract":

@@ -5,6 +5,7 @@ import LiaisonStore
 import LiaisonSync
 import LiaisonText
 import LiaisonTownship
+import LiaisonWire
 import Testing
 
 /// The libraries' errors as the command lines say them: in English exactly the libraries'
@@ -36,6 +37,10 @@ import Testing
     AdminError.alreadyRevoked(name: "李伟", device: "9c1e0000aaaa", at: 0),
     CSVError.unterminatedQuote(line: 3), CSVError.textAfterClosingQuote(line: 3),
     CSVError.invalidUTF8(line: 3),
+    EnrolmentLinkError(.badCode), EnrolmentLinkError(.noFragment), EnrolmentLinkError(.wrongPath),
+    EnrolmentLinkError(.noCode), EnrolmentLinkError(.badPin), EnrolmentLinkError(.httpsNeedsPin),
+    EnrolmentLinkError(.pinWithoutTLS), EnrolmentLinkError(.badScheme),
+    EnrolmentLinkError(.noHost("https://")),
   ]
 
   static var validation: [LiaisonMerge.ValidationError] {
