@@ -64,9 +64,14 @@ extension Localizer {
     switch error {
     case .unreachable(let url, let reason):
       self("error.sync.unreachable", ["url": url, "reason": reason])
+    case .refused(_, "revoked", let message):
+      language == .english
+        ? self("error.sync.revoked", ["message": message]) : self("error.access.revoked")
     case .refused(let status, let code, let message):
-      code == "revoked"
-        ? self("error.sync.revoked", ["message": message])
+      // In another language, a refusal whose code says it all reads as that code's sentence
+      // rather than the server's English message (the wire's words).
+      language != .english && Catalogue.english["error.access.\(code)"] != nil
+        ? self("error.access.\(code)")
         : self(
           "error.sync.refused", ["status": String(status), "code": code, "message": message])
     case .badAnswer(let detail): self("error.sync.badAnswer", ["detail": detail])

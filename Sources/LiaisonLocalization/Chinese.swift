@@ -330,6 +330,7 @@ extension Catalogue {
       "同步完成：上报 {sent} 条，接收 {received} 条；其中 {refused} 条被服务器拒收，另收到 {unreadable} 条本设备无法接收的修改（已留存）；详见 `liaison status --refused`",
     "liaison.upgrading": "正在为新版 liaison 升级 {path} 的台账（只需一次；共 {changes} 条修改）……",
     "liaison.upgraded": "升级完成。",
+    "liaison.history.change": "{field}：{old} → {new}",
 
     // MARK: township
     "township.abstract": "运行乡镇的 Liaison 同步服务器，并进行管理。",

@@ -385,6 +385,7 @@ extension Catalogue {
     "liaison.upgrading":
       "Upgrading the store at {path} for this version of liaison (once; {changes} changes)...",
     "liaison.upgraded": "Upgraded.",
+    "liaison.history.change": "{field}: {old} → {new}",
 
     // MARK: township
     "township.abstract": "Run a township's Liaison sync server and administer it.",

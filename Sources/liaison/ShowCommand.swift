@@ -48,7 +48,9 @@ struct ShowCommand: ParsableCommand {
     for change in entry.fields {
       let old = ReportPresentation.display(change.old, localizer: localized)
       let new = ReportPresentation.display(change.new, localizer: localized)
-      lines.append("  \(localized.fieldName(change.field.rawValue)): \(old) → \(new)")
+      let field = localized.fieldName(change.field.rawValue)
+      lines.append(
+        "  " + localized("liaison.history.change", ["field": field, "old": old, "new": new]))
     }
     if let note = entry.note {
       lines.append("  " + localized("liaison.history.note", ["note": note]))
