@@ -62,7 +62,7 @@ import Testing
     "township.audit.entryDetail", "township.audit.separator", "township.tls.unreadable",
     "township.tls.mismatch", "township.migrate.upgrading", "township.verify.unreadable",
     "township.conflict.discussion", "liaison.new.ask", "common.show.label",
-    "township.conflict.place",
+    "township.conflict.place", "liaison.history.change",
   ]
 
   @Test func languageFollowsTheEnvironmentLikePOSIX() {
