@@ -158,6 +158,19 @@ import Testing
     #expect(EnglishWords.pasted(in: "用 `liaison restore 3f2a` 可以恢复；--category dispute") == [])
   }
 
+  @Test func theLocaleChoosesAndLiaisonLangWins() throws {
+    let device = CommandLineRunner()
+    let posix = ["LIAISON_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"]
+    #expect(try device.run(["--help"], environment: posix).output.contains("登记、管理各村的事项"))
+    let english = posix.merging(["LIAISON_LANG": "en"]) { $1 }
+    #expect(try device.run(["--help"], environment: english).output.contains("Record and manage"))
+    let overridden = posix.merging(["LC_ALL": "C"]) { $1 }
+    #expect(
+      try device.run(["--help"], environment: overridden).output.contains("Record and manage"))
+    let township = try TownshipProcess.run(["--help"], environment: posix)
+    #expect(township.output.contains("运行乡镇的 Liaison 同步服务器"))
+  }
+
   @Test func englishIsAsBefore() throws {
     let device = CommandLineRunner()
     try device.initialize()
