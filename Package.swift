@@ -117,7 +117,7 @@ let package = Package(
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonServer", "LiaisonSync",
         "LiaisonText", "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonPostgres",
-        "LiaisonLocalization",
+        "LiaisonLocalization", "LiaisonCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -139,12 +139,23 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What both command lines share: their language, their errors in it, and the entry point
+    // that prints them.
+    .target(
+      name: "LiaisonCommandLine",
+      dependencies: [
+        "LiaisonMerge", "LiaisonStore", "LiaisonSync", "LiaisonText", "LiaisonTownship",
+        "LiaisonWire", "LiaisonLocalization",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // The field device's command line.
     .executableTarget(
       name: "liaison",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonText", "LiaisonSync",
         "LiaisonPresentation", "LiaisonTransport", "LiaisonWire", "LiaisonLocalization",
+        "LiaisonCommandLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -238,6 +249,12 @@ let package = Package(
     ),
     .testTarget(name: "LiaisonTextTests", dependencies: ["LiaisonText"]),
     .testTarget(name: "LiaisonLocalizationTests", dependencies: ["LiaisonLocalization"]),
+    .testTarget(
+      name: "LiaisonCommandLineTests",
+      dependencies: [
+        "LiaisonCommandLine", "LiaisonLocalization", "LiaisonMerge", "LiaisonStore", "LiaisonSync",
+        "LiaisonText", "LiaisonTownship", "LiaisonWire",
+      ]),
     .testTarget(
       name: "LiaisonWireTests",
       dependencies: [

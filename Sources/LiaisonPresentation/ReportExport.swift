@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonLocalization
 import LiaisonMerge
 import LiaisonText
 
@@ -30,17 +31,22 @@ public enum ReportExport {
     }
   }
 
-  /// Writes the export to `output`, saying on standard error how many reports went there, or
-  /// to standard output when `output` is nil.
-  public static func write(_ states: [ReportState], as format: Format, to output: String?)
-    throws(ExportError)
-  {
+  /// Writes the export to `output`, saying on standard error in `localizer`'s language how
+  /// many reports went there, or to standard output when `output` is nil. The file itself is
+  /// the same in every language: its column keys and values are what scripts read.
+  public static func write(
+    _ states: [ReportState], as format: Format, to output: String?,
+    localizer: Localizer = Localizer(.english)
+  ) throws(ExportError) {
     let bytes = encode(states, as: format)
     guard let output else { return FileHandle.standardOutput.write(Data(bytes)) }
     guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
       throw ExportError(path: output)
     }
-    FileHandle.standardError.write(Data("Exported \(states.count) reports to \(output)\n".utf8))
+    FileHandle.standardError.write(
+      Data(
+        (localizer("common.export.done", ["count": String(states.count), "path": output]) + "\n")
+          .utf8))
   }
 
   /// An export file that could not be written.

@@ -1,22 +1,25 @@
 import ArgumentParser
+import LiaisonLocalization
 import LiaisonMerge
 import LiaisonStore
 
 /// The filters of `liaison list` and `township reports`, parsed and checked the same way.
 public struct ReportFilters: ParsableArguments {
-  @Option(help: "Only this village.") public var village: String?
-  @Option(help: "Only this category.") public var category: String?
-  @Option(help: "Only this status.") public var status: String?
-  @Option(help: "Only this urgency.") public var urgency: String?
-  @Flag(help: "Only reports in conflict.") public var conflicted = false
-  @Option(help: "Only reports whose title or details contain this text.") public var search: String?
-  @Flag(help: "Include deleted reports.") public var all = false
-  @Option(help: "Show at most this many; 0 shows all.") public var limit = 50
+  @Option(help: help("common.filter.village")) public var village: String?
+  @Option(help: help("common.filter.category")) public var category: String?
+  @Option(help: help("common.filter.status")) public var status: String?
+  @Option(help: help("common.filter.urgency")) public var urgency: String?
+  @Flag(help: help("common.filter.conflicted")) public var conflicted = false
+  @Option(help: help("common.filter.search")) public var search: String?
+  @Flag(help: help("common.option.all")) public var all = false
+  @Option(help: help("common.filter.limit")) public var limit = 50
 
   public init() {}
 
   public func validate() throws {
-    if limit < 0 { throw ArgumentParser.ValidationError("--limit must be 0 or more") }
+    if limit < 0 {
+      throw ArgumentParser.ValidationError(Localizer.current("common.filter.limitNegative"))
+    }
   }
 
   /// The query the filters select; a category, status or urgency that is not one of its
@@ -50,4 +53,9 @@ public struct ReportFilters: ParsableArguments {
       "all": query.includeDeleted ? "true" : nil, "limit": String(query.limit ?? 0),
     ]
   }
+}
+
+/// An option's help in the language of the command line that shows it.
+private func help(_ key: String) -> ArgumentHelp {
+  ArgumentHelp(Localizer.current(key))
 }

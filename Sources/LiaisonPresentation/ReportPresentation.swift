@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonLocalization
 import LiaisonMerge
 import LiaisonText
 import LiaisonWire
@@ -84,52 +85,89 @@ public enum ReportPresentation {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  /// The report as a person reads it: every field, conflicts side by side, then notes.
-  public static func text(_ state: ReportState) -> String {
+  /// The report as a person reads it: every field, conflicts side by side, then notes; field
+  /// names, values and times in `localizer`'s language.
+  public static func text(_ state: ReportState, localizer: Localizer = Localizer(.english))
+    -> String
+  {
+    let words = localizer
     var lines: [String] = []
     let conflicts = Set(state.conflicts)
-    lines.append("Report \(state.id)" + (state.isDeleted ? "  (deleted)" : ""))
+    lines.append(
+      words(
+        state.isDeleted ? "common.show.headingDeleted" : "common.show.heading",
+        ["id": state.id.description]))
     if !conflicts.isEmpty {
+      let names = state.conflicts.map { words.fieldName($0.rawValue) }
       lines.append(
-        "In conflict: \(state.conflicts.map(\.rawValue).joined(separator: ", ")) (an administrator decides; the first value is shown meanwhile)"
-      )
+        words(
+          "common.show.inConflict",
+          ["fields": names.joined(separator: words("common.listSeparator"))]))
     }
-    let labelWidth = Field.valueFields.map { $0.rawValue.count }.max()! + 1
+    func label(_ field: Field) -> String {
+      words("common.show.label", ["field": words.fieldName(field.rawValue)])
+    }
+    let labelWidth = Field.valueFields.map { DisplayWidth.of(label($0)) }.max()!
     for field in Field.valueFields {
-      let label = DisplayWidth.pad(field.rawValue + ":", toWidth: labelWidth)
+      let label = DisplayWidth.pad(label(field), toWidth: labelWidth)
       if conflicts.contains(field) {
-        lines.append("\(label) [conflict]")
+        lines.append(words("common.show.conflictedField", ["label": label]))
         for (index, entry) in state[field].entriesInProvisionalOrder.enumerated() {
           let marker = index == 0 ? "*" : " "
           lines.append(
-            "  \(marker) \(display(entry.value))  — \(entry.attribution.author), device \(entry.dot.replica.description.prefix(8)), \(time(entry.attribution.time))"
-          )
+            "  \(marker) "
+              + words(
+                "common.show.concurrentValue",
+                [
+                  "value": display(entry.value, localizer: words),
+                  "author": entry.attribution.author,
+                  "device": String(entry.dot.replica.description.prefix(8)),
+                  "time": words.time(milliseconds: entry.attribution.time),
+                ]))
         }
         continue
       }
       let value = state.value(field)
       if case .absent = value { continue }
-      let text = display(value)
+      let text = display(value, localizer: words)
       lines.append(
         "\(label) \(text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: labelWidth + 1)))"
       )
     }
     if conflicts.contains(.deleted) {
-      lines.append(
-        "deleted:  [conflict] a delete crossed with edits made without seeing it; the report stays visible until decided"
-      )
+      lines.append(words("common.show.deletionConflict"))
     }
     if !state.notes.isEmpty {
-      lines.append("notes:")
+      lines.append(words("common.show.notes"))
       for note in state.notes.chronological {
-        lines.append("  \(time(note.attribution.time))  \(note.attribution.author): \(note.text)")
+        lines.append(
+          "  \(words.time(milliseconds: note.attribution.time))  \(note.attribution.author): \(note.text)"
+        )
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  public static func display(_ value: FieldValue) -> String {
-    if case .absent = value { return "(none)" }
-    return value.description
+  /// A value as a person reads it: `(none)` for no value, a category, urgency or status by
+  /// its name in `localizer`'s language, a due date as that language writes dates.
+  public static func display(_ value: FieldValue, localizer: Localizer = Localizer(.english))
+    -> String
+  {
+    switch value {
+    case .absent: localizer("common.noValue")
+    case .category(let category): localizer.shownValue(category.rawValue)
+    case .urgency(let urgency): localizer.shownValue(urgency.rawValue)
+    case .status(let status): localizer.shownValue(status.rawValue)
+    case .date(let date): localizer.calendarDate(date.description)
+    default: value.description
+    }
+  }
+}
+
+extension Localizer {
+  /// A category, urgency or status as the command lines show it: in English the word people
+  /// type (`in_progress`), in other languages its name (办理中).
+  public func shownValue(_ word: String) -> String {
+    language == .english ? word : valueName(word)
   }
 }

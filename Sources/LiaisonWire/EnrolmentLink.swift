@@ -18,8 +18,7 @@ public struct EnrolmentLink: Sendable, Equatable, CustomStringConvertible {
   public init(server: String, code: String, pin: CertificatePin?) throws(EnrolmentLinkError) {
     self.server = try Self.checkedServer(server, pin: pin)
     guard !code.isEmpty, code.allSatisfy(Self.isCodeCharacter) else {
-      throw EnrolmentLinkError(
-        "the code must be letters and digits, as `township enroll` printed it")
+      throw EnrolmentLinkError(.badCode)
     }
     self.code = code
     self.pin = pin
@@ -30,12 +29,11 @@ public struct EnrolmentLink: Sendable, Equatable, CustomStringConvertible {
   public init(parsing text: String) throws(EnrolmentLinkError) {
     let text = text.trimmingWhitespace
     guard let hash = text.firstIndex(of: "#") else {
-      throw EnrolmentLinkError(
-        "the link has no #code=...: copy the whole link `township enroll` printed")
+      throw EnrolmentLinkError(.noFragment)
     }
     let address = String(text[..<hash])
     guard address.hasSuffix(Self.path) else {
-      throw EnrolmentLinkError("an enrolment link's address ends in \(Self.path)#code=...")
+      throw EnrolmentLinkError(.wrongPath)
     }
     var code: String?
     var pinText: String?
@@ -48,11 +46,11 @@ public struct EnrolmentLink: Sendable, Equatable, CustomStringConvertible {
       default: continue
       }
     }
-    guard let code else { throw EnrolmentLinkError("the link carries no code=") }
+    guard let code else { throw EnrolmentLinkError(.noCode) }
     var pin: CertificatePin?
     if let pinText {
       guard let parsed = CertificatePin(pinText) else {
-        throw EnrolmentLinkError("the link's pin must be \(CertificatePin.form)")
+        throw EnrolmentLinkError(.badPin)
       }
       pin = parsed
     }
@@ -75,27 +73,22 @@ public struct EnrolmentLink: Sendable, Equatable, CustomStringConvertible {
     let scheme: String
     if lowered.hasPrefix("https://") {
       guard pin != nil else {
-        throw EnrolmentLinkError(
-          "an https:// server needs its certificate's pin (sha256:...): use the enrolment link, or give --pin"
-        )
+        throw EnrolmentLinkError(.httpsNeedsPin)
       }
       scheme = "https://"
     } else if lowered.hasPrefix("http://") {
       guard pin == nil else {
-        throw EnrolmentLinkError(
-          "a pin belongs to an https:// server; http:// is only for a server started with --insecure-http"
-        )
+        throw EnrolmentLinkError(.pinWithoutTLS)
       }
       scheme = "http://"
     } else {
-      throw EnrolmentLinkError(
-        "the server's address must start with https:// (or http:// for a server without TLS)")
+      throw EnrolmentLinkError(.badScheme)
     }
     var rest = server.dropFirst(scheme.count)
     guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first,
       !host.isEmpty, !rest.contains("?"), !rest.contains("#"), !rest.contains(" ")
     else {
-      throw EnrolmentLinkError("the server's address has no host: \(server)")
+      throw EnrolmentLinkError(.noHost(server))
     }
     if rest.hasSuffix("/") { rest = rest.dropLast() }
     return String(server.prefix(scheme.count) + rest)
@@ -109,10 +102,41 @@ public struct EnrolmentLink: Sendable, Equatable, CustomStringConvertible {
 
 /// Why an enrolment link or a server address was refused: one line saying what to do.
 public struct EnrolmentLinkError: Error, Equatable, CustomStringConvertible {
-  public let description: String
+  /// What is wrong, for a command line to say in its reader's language.
+  public enum Problem: Equatable, Sendable {
+    case badCode
+    case noFragment
+    case wrongPath
+    case noCode
+    case badPin
+    case httpsNeedsPin
+    case pinWithoutTLS
+    case badScheme
+    /// The server address given, which has no host.
+    case noHost(String)
+  }
 
-  public init(_ description: String) {
-    self.description = description
+  public let problem: Problem
+
+  public init(_ problem: Problem) {
+    self.problem = problem
+  }
+
+  public var description: String {
+    switch problem {
+    case .badCode: "the code must be letters and digits, as `township enroll` printed it"
+    case .noFragment: "the link has no #code=...: copy the whole link `township enroll` printed"
+    case .wrongPath: "an enrolment link's address ends in \(EnrolmentLink.path)#code=..."
+    case .noCode: "the link carries no code="
+    case .badPin: "the link's pin must be \(CertificatePin.form)"
+    case .httpsNeedsPin:
+      "an https:// server needs its certificate's pin (sha256:...): use the enrolment link, or give --pin"
+    case .pinWithoutTLS:
+      "a pin belongs to an https:// server; http:// is only for a server started with --insecure-http"
+    case .badScheme:
+      "the server's address must start with https:// (or http:// for a server without TLS)"
+    case .noHost(let server): "the server's address has no host: \(server)"
+    }
   }
 }
 

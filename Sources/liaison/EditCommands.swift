@@ -1,15 +1,10 @@
 import ArgumentParser
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonStore
 
 struct EditCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "edit",
-    abstract: "Change some fields of a report; the others keep their values.",
-    discussion: """
-        liaison edit 3f2a --status in_progress --assignee 张主任
-        liaison edit 3f2a --details ""          (an empty value clears an optional field)
-      """)
+  static var configuration: CommandConfiguration { .localized("edit", key: "liaison.edit") }
 
   @OptionGroup var report: ReportSelection
   @OptionGroup var fields: FieldOptions
@@ -21,58 +16,56 @@ struct EditCommand: ParsableCommand {
       current = location
     }
     let values = try fields.values(currentLocation: current)
-    if values.isEmpty {
-      throw CommandFailure(
-        "nothing to change: give at least one field, for example --status resolved")
-    }
+    if values.isEmpty { throw CommandFailure("liaison.edit.nothing") }
     try store.edit(reportID, ReportEdit(values: values), time: currentTime())
+    let names = values.keys.sorted().map { localized.fieldName($0.rawValue) }
     print(
-      "Updated \(reportID.short): \(values.keys.sorted().map(\.rawValue).joined(separator: ", "))")
+      localized(
+        "liaison.edit.updated",
+        [
+          "id": reportID.short,
+          "fields": names.joined(separator: localized("common.listSeparator")),
+        ]
+      ))
   }
 }
 
 struct NoteCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "note",
-    abstract: "Append a note to a report. Notes are never edited and never conflict.",
-    discussion: "  liaison note 3f2a \"已电话联系双方\"")
+  static var configuration: CommandConfiguration { .localized("note", key: "liaison.note") }
 
   @OptionGroup var report: ReportSelection
 
-  @Argument(help: "The note's text.")
+  @Argument(help: .localized("liaison.note.text"))
   var text: String
 
   func run() throws {
     let (store, reportID) = try report.resolve()
     try store.edit(reportID, .note(text.precomposedNFC), time: currentTime())
-    print("Added a note to \(reportID.short)")
+    print(localized("liaison.note.added", ["id": reportID.short]))
   }
 }
 
 struct DeleteCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "delete",
-    abstract: "Delete a report. It is kept as a tombstone and can be restored.")
+  static var configuration: CommandConfiguration { .localized("delete", key: "liaison.delete") }
 
   @OptionGroup var report: ReportSelection
 
   func run() throws {
     let (store, reportID) = try report.resolve()
     try store.edit(reportID, .delete, time: currentTime())
-    print("Deleted \(reportID.short); `liaison restore \(reportID.short)` undoes it")
+    print(localized("liaison.delete.done", ["id": reportID.short]))
   }
 }
 
 struct RestoreCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "restore", abstract: "Restore a deleted report.")
+  static var configuration: CommandConfiguration { .localized("restore", key: "liaison.restore") }
 
   @OptionGroup var report: ReportSelection
 
   func run() throws {
     let (store, reportID) = try report.resolve()
     try store.edit(reportID, .restore, time: currentTime())
-    print("Restored \(reportID.short)")
+    print(localized("liaison.restore.done", ["id": reportID.short]))
   }
 }
 

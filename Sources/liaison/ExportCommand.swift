@@ -1,20 +1,13 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonPresentation
 import LiaisonStore
 
 struct ExportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "export",
-    abstract: "Export every report as CSV (opens in spreadsheets) or JSON.",
-    discussion: """
-      CSV is UTF-8 with a byte-order mark so spreadsheets keep Chinese text intact, quoted \
-      per RFC 4180; cells that a spreadsheet would run as formulas are prefixed with '.
-        liaison export --format csv --output reports.csv
-        liaison export --format json > reports.json
-      """)
+  static var configuration: CommandConfiguration { .localized("export", key: "liaison.export") }
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case csv
@@ -25,19 +18,23 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(help: "csv or json.")
+  @Option(help: .localized("common.option.exportFormat"))
   var format: Format
 
-  @Option(help: "Write to this file instead of standard output.", completion: .file())
+  @Option(help: .localized("common.option.output"), completion: .file())
   var output: String?
 
-  @Flag(help: "Include deleted reports.")
+  @Flag(help: .localized("common.option.all"))
   var all = false
 
   func run() throws {
     let store = try storeOptions.open()
     var states: [ReportState] = []
     try store.forEachReport(includeDeleted: all) { states.append($0) }
-    try ReportExport.write(states, as: format.shared, to: output)
+    do {
+      try ReportExport.write(states, as: format.shared, to: output, localizer: localized)
+    } catch {
+      throw CommandFailure("common.export.cannotWrite", ["path": error.path])
+    }
   }
 }

@@ -1,42 +1,40 @@
 import ArgumentParser
+import LiaisonCommandLine
 import LiaisonMerge
 
 /// A flag for every report field, shared by `new` and `edit`.
 struct FieldOptions: ParsableArguments {
-  @Option(help: "The village; one this device is enrolled for.")
+  @Option(help: .localized("liaison.option.village"))
   var village: String?
 
-  @Option(help: "One of: \(Category.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: .localized("common.option.oneOf", ["choices": choices(Category.allCases)]))
   var category: String?
 
-  @Option(help: "A short title, 1 to 200 characters.")
+  @Option(help: .localized("liaison.option.title"))
   var title: String?
 
-  @Option(help: "What happened, up to 20,000 characters. Empty clears it.")
+  @Option(help: .localized("liaison.option.details"))
   var details: String?
 
-  @Option(
-    help:
-      "One of: \(Urgency.allCases.map(\.rawValue).joined(separator: ", ")) (new reports: normal).")
+  @Option(help: .localized("liaison.option.urgency", ["choices": choices(Urgency.allCases)]))
   var urgency: String?
 
-  @Option(
-    help: "One of: \(Status.allCases.map(\.rawValue).joined(separator: ", ")) (new reports: open).")
+  @Option(help: .localized("liaison.option.status", ["choices": choices(Status.allCases)]))
   var status: String?
 
-  @Option(help: "Where, in words. Empty clears the location.")
+  @Option(help: .localized("liaison.option.location"))
   var location: String?
 
-  @Option(help: "LATITUDE,LONGITUDE in decimal degrees, for example 31.2304,121.4737.")
+  @Option(help: .localized("liaison.option.coordinates"))
   var coordinates: String?
 
-  @Option(help: "The people involved.")
+  @Option(help: .localized("liaison.option.parties"))
   var parties: String?
 
-  @Option(help: "Who is handling it.")
+  @Option(help: .localized("liaison.option.assignee"))
   var assignee: String?
 
-  @Option(help: "Due date, YYYY-MM-DD. Empty clears it.")
+  @Option(help: .localized("liaison.option.due"))
   var due: String?
 
   /// The raw text given for each field, in canonical field order.
@@ -64,4 +62,11 @@ struct FieldOptions: ParsableArguments {
     }
     return values
   }
+}
+
+/// The values of an enumerated field as a person types them, each with its name in the
+/// reader's language: `dispute (纠纷)`.
+func choices<Value: RawRepresentable<String>>(_ values: [Value]) -> String {
+  values.map { localized.choice(for: $0.rawValue) }
+    .joined(separator: localized("common.listSeparator"))
 }

@@ -1,26 +1,21 @@
 import ArgumentParser
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonStore
 
 struct InitCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "init",
-    abstract: "Create the store on this device.",
-    discussion: """
-      Run once per device. It never overwrites an existing store.
-        liaison init --name 李伟 --village 东村 --village 西村
-      """)
+  static var configuration: CommandConfiguration { .localized("init", key: "liaison.init") }
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(help: "The liaison who uses this device; every change is attributed to this name.")
+  @Option(help: .localized("liaison.option.name"))
   var name: String
 
-  @Option(help: "A village this device records reports for; repeat for several.")
+  @Option(help: .localized("liaison.option.initVillage"))
   var village: [String]
 
   func validate() throws {
-    if village.isEmpty { throw ValidationError("give at least one --village") }
+    if village.isEmpty { throw ValidationError(localized("common.needVillage")) }
   }
 
   func run() throws {
@@ -30,7 +25,13 @@ struct InitCommand: ParsableCommand {
       in: storeOptions.directory, author: name.precomposedNFC, villages: villages,
       replica: ReplicaID.random(using: &random), now: currentTime())
     let info = try store.info()
-    print("Created a store for \(info.author) at \(store.location)")
-    print("Villages: \(info.villages.joined(separator: ", ")); device id \(info.id)")
+    print(localized("liaison.init.created", ["name": info.author, "path": store.location]))
+    print(
+      localized(
+        "liaison.init.villages",
+        [
+          "villages": info.villages.joined(separator: localized("common.listSeparator")),
+          "device": info.id.description,
+        ]))
   }
 }

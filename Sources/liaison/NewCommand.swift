@@ -1,22 +1,16 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonStore
 
 struct NewCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "new",
-    abstract: "Record a new report and print its id.",
-    discussion: """
-      Give fields as flags. On a terminal, fields that are missing are asked for one by \
-      one; elsewhere (scripts) the required ones must be given.
-        liaison new --category hazard --title 桥梁裂缝 --urgency high --location 村口石桥
-      """)
+  static var configuration: CommandConfiguration { .localized("new", key: "liaison.new") }
 
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var fields: FieldOptions
 
-  @Option(help: "A first note to attach.")
+  @Option(help: .localized("liaison.option.note"))
   var note: String?
 
   func run() throws {
@@ -40,8 +34,8 @@ struct NewCommand: ParsableCommand {
       }
     } else if !missing.isEmpty {
       throw CommandFailure(
-        "missing \(missing.map { "--\($0.rawValue)" }.joined(separator: ", ")); they are required for a new report"
-      )
+        "liaison.new.missing",
+        ["flags": missing.map { "--\($0.rawValue)" }.joined(separator: ", ")])
     }
     var random = SystemRandomNumberGenerator()
     let id = ReportID.random(using: &random)
@@ -60,14 +54,20 @@ enum Terminal {
   /// output stays the command's result.
   static func ask(for field: Field, choices: [String]) throws -> FieldValue {
     while true {
-      let hint = choices.isEmpty ? hint(for: field) : " (\(choices.joined(separator: ", ")))"
-      guard let answer = prompt("\(field.rawValue.capitalized)\(hint): ") else {
-        throw CommandFailure("no \(field.rawValue) given")
+      let hint =
+        choices.isEmpty
+        ? hint(for: field)
+        : " (\(choices.joined(separator: localized("common.listSeparator"))))"
+      guard
+        let answer = prompt(
+          localized("liaison.new.ask", ["field": label(field), "hint": hint]))
+      else {
+        throw CommandFailure("liaison.new.notGiven", ["field": localized.fieldName(field.rawValue)])
       }
       do {
         return try FieldValue.parse(answer, for: field)
       } catch {
-        FileHandle.standardError.write(Data("  \(error)\n".utf8))
+        FileHandle.standardError.write(Data("  \(localized.sentence(for: error))\n".utf8))
       }
     }
   }
@@ -76,22 +76,29 @@ enum Terminal {
   static func askOptional(_ field: Field) throws -> FieldValue? {
     while true {
       guard
-        let answer = prompt("\(field.rawValue.capitalized)\(hint(for: field)) [Enter to skip]: "),
+        let answer = prompt(
+          localized("liaison.new.askOptional", ["field": label(field), "hint": hint(for: field)])),
         !answer.isEmpty
       else { return nil }
       do {
         return try FieldValue.parse(answer, for: field)
       } catch {
-        FileHandle.standardError.write(Data("  \(error)\n".utf8))
+        FileHandle.standardError.write(Data("  \(localized.sentence(for: error))\n".utf8))
       }
     }
   }
 
+  /// A field's name as a prompt starts with it: `Category` in English, 类别 in Chinese.
+  private static func label(_ field: Field) -> String {
+    let name = localized.fieldName(field.rawValue)
+    return name == field.rawValue ? field.rawValue.capitalized : name
+  }
+
   private static func hint(for field: Field) -> String {
     switch field {
-    case .category: " (\(Category.allCases.map(\.rawValue).joined(separator: ", ")))"
-    case .urgency: " (\(Urgency.allCases.map(\.rawValue).joined(separator: ", ")))"
-    case .status: " (\(Status.allCases.map(\.rawValue).joined(separator: ", ")))"
+    case .category: " (\(choices(Category.allCases)))"
+    case .urgency: " (\(choices(Urgency.allCases)))"
+    case .status: " (\(choices(Status.allCases)))"
     case .due: " (YYYY-MM-DD)"
     default: ""
     }

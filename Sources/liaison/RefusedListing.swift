@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonPresentation
 import LiaisonStore
 import LiaisonText
@@ -42,41 +43,34 @@ enum RefusedListing {
 
   private static func refusedTable(_ refused: [RefusedChange]) -> String {
     guard !refused.isEmpty else {
-      return "The server has refused none of this device's changes.\n"
+      return localized("liaison.refused.none") + "\n"
     }
     let table = TextTable(columns: [
-      .init("REPORT"), .init("WRITTEN"), .init("CODE"),
-      .init("WHY", minimumWidth: 20, flexible: true),
+      .init(localized("liaison.refused.column.report")),
+      .init(localized("liaison.refused.column.written")), .init(localized("common.column.code")),
+      .init(localized("common.column.why"), minimumWidth: 20, flexible: true),
     ])
     let rows = refused.map { change in
       [
-        String(change.report.prefix(8)), ReportPresentation.time(change.writtenAt), change.code,
+        String(change.report.prefix(8)), localized.time(milliseconds: change.writtenAt),
+        change.code,
         change.message,
       ]
     }
     return table.render(rows: rows, maxWidth: ReportPresentation.terminalWidth)
-      + """
-
-      These changes are kept on this device but did not reach the township. Ask the
-      administrator about each one, then write it again where the server accepts it.
-
-      """
+      + "\n" + localized("liaison.refused.explanation") + "\n"
   }
 
   private static func unreadableTable(_ unreadable: [UnreadableChange]) -> String {
     let table = TextTable(columns: [
-      .init("RECEIVED"), .init("CODE"), .init("WHY", minimumWidth: 20, flexible: true),
+      .init(localized("liaison.refused.column.received")), .init(localized("common.column.code")),
+      .init(localized("common.column.why"), minimumWidth: 20, flexible: true),
     ])
     let rows = unreadable.map { change in
-      [ReportPresentation.time(change.receivedAt), change.code, change.message]
+      [localized.time(milliseconds: change.receivedAt), change.code, change.message]
     }
-    return "Received from the server but not accepted here:\n"
+    return localized("liaison.unreadable.heading") + "\n"
       + table.render(rows: rows, maxWidth: ReportPresentation.terminalWidth)
-        + """
-
-        The server sent these changes, but this device could not read them (a newer server,
-        or damage on the way); they were not applied. `--format json` shows each one whole.
-
-        """
+      + "\n" + localized("liaison.unreadable.explanation") + "\n"
   }
 }

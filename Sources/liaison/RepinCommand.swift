@@ -1,41 +1,29 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
 import LiaisonStore
 import LiaisonSync
 import LiaisonTransport
 import LiaisonWire
 
 struct RepinCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "repin",
-    abstract: "Trust the township's new certificate after it replaced the old one.",
-    discussion: """
-      When the township replaces its server certificate, every sync refuses the server, \
-      naming the pinned fingerprint and the one presented. The office then gives you the \
-      new fingerprint, by a channel you trust (as for the enrolment link):
-        liaison repin sha256:9c...
-        liaison repin sha256:9c... --server https://192.168.1.20:8080   (it moved too)
-      The device reads the server's certificate, refuses it unless it is the one named, \
-      checks that the server still knows this device's credential over the new \
-      certificate, and only then trusts it instead of the old one. Reports, log, id and \
-      credential stay as they are; nothing is sent again.
-      """)
+  static var configuration: CommandConfiguration { .localized("repin", key: "liaison.repin") }
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Argument(help: "The pin of the township's new certificate, sha256:...")
+  @Argument(help: .localized("liaison.option.newPin"))
   var pin: String
 
-  @Option(help: "The server's new address, if it changed; default: the enrolled one.")
+  @Option(help: .localized("liaison.option.newServer"))
   var server: String?
 
   func run() async throws {
     guard let pin = CertificatePin(pin) else {
-      throw CommandFailure("the pin must be \(CertificatePin.form)")
+      throw CommandFailure("liaison.repin.pinForm", ["form": localized("common.pinFormText")])
     }
     let store = try storeOptions.open()
     guard let link = try store.serverLink() else {
-      throw CommandFailure(SyncError.notEnrolled.description)
+      throw CommandFailure(explaining: SyncError.notEnrolled)
     }
     let url = server ?? link.url
     do {
@@ -49,9 +37,11 @@ struct RepinCommand: AsyncParsableCommand {
       if case .pinned(let pinned) = trust { certificate = pinned }
       try store.repin(server: url, certificate: certificate)
     } catch {
-      throw CommandFailure("\(error)")
+      throw CommandFailure(explaining: error)
     }
-    let old = link.certificate.map { CertificatePin(certificateDER: $0).description } ?? "none"
-    print("Now trusting \(pin) at \(url) (was \(old)); `liaison sync` goes on where it stopped")
+    let old =
+      link.certificate.map { CertificatePin(certificateDER: $0).description }
+      ?? localized("common.none")
+    print(localized("liaison.repin.done", ["pin": pin.description, "url": url, "old": old]))
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonStore
 
@@ -6,7 +7,7 @@ import LiaisonStore
 struct ReportSelection: ParsableArguments {
   @OptionGroup var storeOptions: StoreOptions
 
-  @Argument(help: "The report id, or a unique prefix of it.")
+  @Argument(help: .localized("common.option.reportID"))
   var id: String
 
   /// Opens the store and resolves the id.

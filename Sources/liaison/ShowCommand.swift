@@ -1,27 +1,19 @@
 import ArgumentParser
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonPresentation
 import LiaisonStore
 
 struct ShowCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "show",
-    abstract: "Show a report: every field, concurrent values if any, and notes.",
-    discussion: """
-      In a conflict every concurrent value is listed with its author, device and time; \
-      the one marked * is the provisional value every device shows until an administrator \
-      decides.
-        liaison show 3f2a
-        liaison show 3f2a --history      (every change: who, when, old and new values)
-      """)
+  static var configuration: CommandConfiguration { .localized("show", key: "liaison.show") }
 
   @OptionGroup var report: ReportSelection
 
-  @Flag(help: "Show every change to the report instead, oldest first.")
+  @Flag(help: .localized("liaison.option.history"))
   var history = false
 
-  @Option(help: "table (for people) or json.")
+  @Option(help: .localized("common.option.format"))
   var format = OutputFormat.table
 
   func run() throws {
@@ -37,24 +29,35 @@ struct ShowCommand: ParsableCommand {
     guard let state = try store.report(reportID) else { throw StoreError.unknownReport(report.id) }
     switch format {
     case .json: print(ReportPresentation.jsonText(ReportPresentation.json(state)), terminator: "")
-    case .table: print(ReportPresentation.text(state), terminator: "")
+    case .table: print(ReportPresentation.text(state, localizer: localized), terminator: "")
     }
   }
 
   private static func text(_ entry: HistoryEntry) -> String {
     var lines = [
-      "#\(entry.sequence)  \(ReportPresentation.time(entry.attribution.time))  \(entry.attribution.author)"
-        + "  (device \(entry.dot.replica.description.prefix(8)), change \(entry.dot.counter))"
-        + (entry.signed ? "" : "  unsigned: written before signed changes")
+      localized(
+        entry.signed ? "liaison.history.entry" : "liaison.history.entryUnsigned",
+        [
+          "sequence": String(entry.sequence),
+          "time": localized.time(milliseconds: entry.attribution.time),
+          "author": entry.attribution.author,
+          "device": String(entry.dot.replica.description.prefix(8)),
+          "counter": String(entry.dot.counter),
+        ])
     ]
     for change in entry.fields {
-      let old = ReportPresentation.display(change.old)
-      let new = ReportPresentation.display(change.new)
-      lines.append("  \(change.field.rawValue): \(old) → \(new)")
+      let old = ReportPresentation.display(change.old, localizer: localized)
+      let new = ReportPresentation.display(change.new, localizer: localized)
+      let field = localized.fieldName(change.field.rawValue)
+      lines.append(
+        "  " + localized("liaison.history.change", ["field": field, "old": old, "new": new]))
     }
-    if let note = entry.note { lines.append("  note: \(note)") }
+    if let note = entry.note {
+      lines.append("  " + localized("liaison.history.note", ["note": note]))
+    }
     if let deleting = entry.deleting {
-      lines.append(deleting ? "  deleted the report" : "  restored the report")
+      lines.append(
+        "  " + localized(deleting ? "liaison.history.deleted" : "liaison.history.restored"))
     }
     return lines.joined(separator: "\n")
   }

@@ -1,26 +1,18 @@
 import ArgumentParser
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonPresentation
 import LiaisonStore
 
 struct StatusCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "status",
-    abstract: "Show the store, this device's identity, and what has not been sent yet.",
-    discussion: """
-      A change the server refuses (for example an edit to a report that has moved to a village
-      this device is not enrolled for) stays on this device but never reaches the township.
-      `liaison status` counts them; `liaison status --refused` lists each with the server's
-      reason, and any change the server sent that this device could not accept (kept, never
-      applied, so one bad change never stops a sync).
-      """)
+  static var configuration: CommandConfiguration { .localized("status", key: "liaison.status") }
 
   @OptionGroup var storeOptions: StoreOptions
 
-  @Option(help: "table (for people) or json.")
+  @Option(help: .localized("common.option.format"))
   var format = OutputFormat.table
 
-  @Flag(help: "List the changes the server refused, with its reasons.")
+  @Flag(help: .localized("liaison.option.refused"))
   var refused = false
 
   func run() throws {
@@ -33,8 +25,7 @@ struct StatusCommand: ParsableCommand {
       return
     }
     let status = try store.status()
-    let server = try store.serverLink()?.url ?? "not enrolled"
-    let lastSync = status.lastSync.map(ReportPresentation.time) ?? "never"
+    let link = try store.serverLink()?.url
     switch format {
     case .json:
       print(
@@ -50,31 +41,41 @@ struct StatusCommand: ParsableCommand {
             "unsent_changes": .integer(Int64(status.unsentChanges)),
             "refused_changes": .integer(Int64(status.refusedChanges)),
             "unreadable_changes": .integer(Int64(status.unreadableChanges)),
-            "server": .string(server),
+            "server": .string(link ?? "not enrolled"),
             "last_sync": status.lastSync.map { .string(ReportPresentation.isoTime($0)) } ?? .null,
           ])), terminator: "")
     case .table:
-      print(
-        """
-        Store:        \(status.location)
-        Device:       \(status.replica.id)
-        Liaison:      \(status.replica.author)
-        Villages:     \(status.replica.villages.joined(separator: ", "))
-        Reports:      \(status.reports) (\(status.conflictedReports) in conflict, \(status.deletedReports) deleted)
-        Changes:      \(status.changes) in the log, \(status.unsentChanges) not yet sent
-        Server:       \(server)
-        Last sync:    \(lastSync)
-        """)
+      var lines = [
+        localized("liaison.status.store", ["path": status.location]),
+        localized("liaison.status.device", ["device": status.replica.id.description]),
+        localized("liaison.status.liaison", ["name": status.replica.author]),
+        localized(
+          "liaison.status.villages",
+          ["villages": status.replica.villages.joined(separator: localized("common.listSeparator"))]
+        ),
+        localized(
+          "liaison.status.reports",
+          [
+            "reports": String(status.reports), "conflicted": String(status.conflictedReports),
+            "deleted": String(status.deletedReports),
+          ]),
+        localized(
+          "liaison.status.changes",
+          ["changes": String(status.changes), "unsent": String(status.unsentChanges)]),
+        link.map { localized("liaison.status.server", ["url": $0]) }
+          ?? localized("liaison.status.notEnrolled"),
+        status.lastSync.map {
+          localized("liaison.status.lastSync", ["time": localized.time(milliseconds: $0)])
+        } ?? localized("liaison.status.neverSynced"),
+      ]
       if status.refusedChanges > 0 {
-        print(
-          "Refused:      \(status.refusedChanges) changes the server refused "
-            + "(liaison status --refused)")
+        lines.append(localized("liaison.status.refused", ["count": String(status.refusedChanges)]))
       }
       if status.unreadableChanges > 0 {
-        print(
-          "Unreadable:   \(status.unreadableChanges) changes received that this device could "
-            + "not accept (liaison status --refused)")
+        lines.append(
+          localized("liaison.status.unreadable", ["count": String(status.unreadableChanges)]))
       }
+      print(lines.joined(separator: "\n"))
     }
   }
 }

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
 import LiaisonStore
 
 /// The `--store` option every command shares, and how the store directory is found.
 struct StoreOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "The store directory.", discussion: "Default: $LIAISON_HOME, else ~/.liaison."),
+    help: .localized("liaison.option.store"),
     completion: .directory)
   var store: String?
 
@@ -26,10 +26,13 @@ struct StoreOptions: ParsableArguments {
       upgraded = true
       FileHandle.standardError.write(
         Data(
-          "Upgrading the store at \(upgrade.location) for this version of liaison (once; \(upgrade.changes) changes)...\n"
-            .utf8))
+          (localized(
+            "liaison.upgrading",
+            ["path": upgrade.location, "changes": String(upgrade.changes)]) + "\n").utf8))
     }
-    if upgraded { FileHandle.standardError.write(Data("Upgraded.\n".utf8)) }
+    if upgraded {
+      FileHandle.standardError.write(Data((localized("liaison.upgraded") + "\n").utf8))
+    }
     return store
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonStore
 import LiaisonTransport
 
@@ -71,7 +72,7 @@ struct AdminConfig {
     do {
       try PrivateFiles.save(CanonicalJSON.encode(value), to: path)
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandFailure(explaining: error)
     }
   }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
+import LiaisonLocalization
 import LiaisonSync
 import LiaisonTransport
 import LiaisonWire
@@ -10,23 +12,15 @@ struct AdministratorOptions: ParsableArguments {
   static let defaultServer = "https://127.0.0.1:8080"
 
   @Option(
-    help: ArgumentHelp(
-      "The township server's address.",
-      discussion: "Default: the one `township login` saved, else \(defaultServer)."))
+    help: .localized("township.option.server", ["default": defaultServer]))
   var server: String?
 
   @Option(
-    help: ArgumentHelp(
-      "An administrator token.",
-      discussion: "Default: $TOWNSHIP_TOKEN, else the one `township login` saved."))
+    help: .localized("township.option.token"))
   var token: String?
 
   @Option(
-    help: ArgumentHelp(
-      "The pin of the server's certificate, sha256:..., as `township serve` printed it.",
-      discussion:
-        "Default: $TOWNSHIP_PIN, else the certificate `township login` pinned for this server. Not for an http:// server."
-    ))
+    help: .localized("township.option.pin"))
   var pin: String?
 
   var resolvedServer: String {
@@ -39,9 +33,7 @@ struct AdministratorOptions: ParsableArguments {
       return token
     }
     if let token = AdminConfig.load()?.token { return token }
-    throw CommandFailure(
-      "give --token, set TOWNSHIP_TOKEN, or run `township login --server URL --token TOKEN` (`township init` printed the first token)"
-    )
+    throw CommandFailure("township.needToken")
   }
 
   /// What to trust at `server`: the certificate of the pin given (read from the server, and
@@ -56,15 +48,14 @@ struct AdministratorOptions: ParsableArguments {
       }
     if let text {
       guard let pin = CertificatePin(text) else {
-        throw .badAddress("--pin must be \(CertificatePin.form)")
+        throw .badAddress(
+          localized("common.pinForm", ["option": "--pin", "form": localized("common.pinFormText")]))
       }
       return try await SyncClient.trust(server: server, pin: pin)
     }
     if let saved = AdminConfig.load(), saved.server == server { return saved.trust }
     if server.lowercased().hasPrefix("https://") {
-      throw .badAddress(
-        "give --pin sha256:... (the certificate `township serve` printed), set TOWNSHIP_PIN, or `township login --server \(server) --pin ...`"
-      )
+      throw .badAddress(localized("township.needPin", ["server": server]))
     }
     return .insecureHTTP
   }
@@ -103,17 +94,28 @@ struct AdministratorOptions: ParsableArguments {
   static func explain(_ error: SyncError) -> String {
     switch error {
     case .unreachable(let url, let reason):
-      "cannot reach the township server at \(url) (\(reason)); check --server"
+      localized("township.unreachable", ["url": url, "reason": reason])
     case .pinMismatch(let url, let expected, let presented):
-      "the server at \(url) presented certificate \(presented), not the pinned \(expected): refused, nothing sent"
+      localized(
+        "township.pinMismatch", ["url": url, "expected": expected, "presented": presented])
     case .refused(_, "forbidden", _):
-      "this token is not an administrator's; use the token `township init` or `township admin add` printed"
+      localized("township.notAdministrator")
     case .refused(_, let code, let message) where code == "unauthenticated" || code == "revoked":
-      "the server did not accept this token (\(message)); check --token, TOWNSHIP_TOKEN or `township login`"
-    case .refused(_, _, let message):
-      message
+      localized("township.tokenRefused", ["message": message])
+    case .refused(_, let code, let message):
+      serverRefusal(code: code, message: message)
     default:
-      error.description
+      localized.sentence(for: error)
     }
+  }
+
+  /// A refusal the server explained in its own (English) words, for the wire: in English
+  /// its message as sent; in another language the sentence its code names, when the code
+  /// alone says it, else the message beside its code.
+  static func serverRefusal(code: String, message: String) -> String {
+    guard localized.language != .english else { return message }
+    let key = "township.refusal.\(code)"
+    if Catalogue.english[key] != nil { return localized(key) }
+    return localized("township.refusal.other", ["code": code, "message": message])
   }
 }

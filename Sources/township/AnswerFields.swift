@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonPresentation
 
 /// Reading the members of a server's JSON answer, leniently: what is missing reads as empty,
@@ -29,15 +30,17 @@ enum AdminPresentation {
   /// Tables fit the terminal, and 80 columns when the output is not one.
   static var width: Int { ReportPresentation.terminalWidth ?? 80 }
 
-  /// How long ago `milliseconds` was, in one short unit: 5m, 3h, 2d.
+  /// How long ago `milliseconds` was, in one short unit: 5m, 3h, 2d (5分钟, 3小时, 2天).
   static func age(_ milliseconds: Int64, now: Date = Date()) -> String {
     let seconds = max(0, Int64(now.timeIntervalSince1970) - milliseconds / 1000)
-    switch seconds {
-    case ..<60: return "\(seconds)s"
-    case ..<3600: return "\(seconds / 60)m"
-    case ..<86_400: return "\(seconds / 3600)h"
-    default: return "\(seconds / 86_400)d"
-    }
+    let (key, count): (String, Int64) =
+      switch seconds {
+      case ..<60: ("township.age.seconds", seconds)
+      case ..<3600: ("township.age.minutes", seconds / 60)
+      case ..<86_400: ("township.age.hours", seconds / 3600)
+      default: ("township.age.days", seconds / 86_400)
+      }
+    return localized(key, ["count": String(count)])
   }
 
   /// Prints JSON for scripts as `liaison` does: pretty, sorted keys, Chinese unescaped.

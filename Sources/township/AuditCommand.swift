@@ -1,26 +1,18 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
+import LiaisonLocalization
 import LiaisonMerge
 import LiaisonPresentation
 import LiaisonText
 
 struct AuditCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "audit",
-    abstract: "Show who did what and when: administrators' actions, and a report's changes.",
-    discussion: """
-      Without ID: every administrator action (enrolments, revocations, resolutions with \
-      their reasons, new administrators). With a report ID: that report's whole trail, \
-      every change as the server received it and every resolution, oldest first.
-        township audit
-        township audit 3f2a
-        township audit 3f2a --format json
-      """)
+  static var configuration: CommandConfiguration { .localized("audit", key: "township.audit") }
 
   @OptionGroup var administrator: AdministratorOptions
-  @Argument(help: "A report id, or a unique prefix of it.") var id: String?
-  @Option(help: "table or json.") var format = OutputFormat.table
+  @Argument(help: .localized("common.option.reportID")) var id: String?
+  @Option(help: .localized("common.option.format")) var format = OutputFormat.table
 
   /// One line of the trail, whichever table it came from.
   struct Line {
@@ -54,23 +46,32 @@ struct AuditCommand: AsyncParsableCommand {
       let subject = entry.text("subject")
       let named = replicas[subject] ?? (subject.count == 36 ? String(subject.prefix(8)) : subject)
       let detail = entry.text("detail")
+      // The action is the trail's machine word (`revoke device`); people read its name.
+      let action = entry.text("action")
+      let actionKey = "township.action.\(action.replacingOccurrences(of: " ", with: "_"))"
+      let arguments = [
+        "action": Catalogue.english[actionKey] == nil ? action : localized(actionKey),
+        "subject": named, "detail": detail,
+      ]
       return Line(
         time: entry.integer("time") ?? 0, who: entry.text("actor"),
-        what: "\(entry.text("action")) \(named)" + (detail.isEmpty ? "" : ": \(detail)"),
+        what: localized(
+          detail.isEmpty ? "township.audit.entry" : "township.audit.entryDetail", arguments),
         reason: entry.text("reason"))
     }
     lines += answer.objects("changes").enumerated().map { Self.line($1, first: $0 == 0) }
     lines.sort { $0.time < $1.time }
-    guard !lines.isEmpty else { return print("Nothing recorded yet.") }
+    guard !lines.isEmpty else { return print(localized("township.audit.empty")) }
     // Who and why are the point of an audit trail: they wrap, never cut, even in a pipe.
     let table = TextTable(columns: [
-      .init("TIME"), .init("WHO", minimumWidth: 10, flexible: true, wraps: true),
-      .init("WHAT", minimumWidth: 24, flexible: true, wraps: true),
-      .init("REASON", minimumWidth: 16, flexible: true, wraps: true),
+      .init(localized("township.column.time")),
+      .init(localized("township.column.who"), minimumWidth: 10, flexible: true, wraps: true),
+      .init(localized("township.column.what"), minimumWidth: 24, flexible: true, wraps: true),
+      .init(localized("township.column.reason"), minimumWidth: 16, flexible: true, wraps: true),
     ])
     print(
       table.render(
-        rows: lines.map { [ReportPresentation.time($0.time), $0.who, $0.what, $0.reason] },
+        rows: lines.map { [localized.time(milliseconds: $0.time), $0.who, $0.what, $0.reason] },
         maxWidth: AdminPresentation.width), terminator: "")
   }
 
@@ -83,18 +84,26 @@ struct AuditCommand: AsyncParsableCommand {
         guard case .object(let sides) = value, let field = Field(rawValue: name),
           let new = try? FieldValue(json: sides["new"] ?? .null, field: field, path: name)
         else { continue }
-        parts.append("\(name) = \(ReportPresentation.display(new))")
+        parts.append(
+          localized(
+            "township.audit.set",
+            [
+              "field": localized.fieldName(name),
+              "value": ReportPresentation.display(new, localizer: localized),
+            ]))
       }
     }
     if first, case .object(let fields)? = change["fields"],
       case .object(let title)? = fields["title"],
       case .string(let text)? = title["new"]
     {
-      parts = ["created \(text)"]
+      parts = [localized("township.audit.created", ["title": text])]
     }
-    if case .string(let note)? = change["note"] { parts.append("note: \(note)") }
+    if case .string(let note)? = change["note"] {
+      parts.append(localized("township.audit.note", ["note": note]))
+    }
     if case .bool(let deleting)? = change["deleted"] {
-      parts.append(deleting ? "deleted" : "restored")
+      parts.append(localized(deleting ? "township.audit.deleted" : "township.audit.restored"))
     }
     let (author, device) = (change.text("author"), change.text("device"))
     let replica = change.text("replica").prefix(8)
@@ -107,9 +116,10 @@ struct AuditCommand: AsyncParsableCommand {
         ? "\(author) (\(replica))" : "\(author) (\(device) \(replica))"
     // A change written before its replica had a key is shown as such: the trail does not
     // vouch for what no signature does.
-    if case .bool(false)? = change["signed"] { parts.append("(unsigned)") }
+    if case .bool(false)? = change["signed"] { parts.append(localized("township.audit.unsigned")) }
     return Line(
-      time: change.integer("time") ?? 0, who: who, what: parts.joined(separator: "; "),
+      time: change.integer("time") ?? 0, who: who,
+      what: parts.joined(separator: localized("township.audit.separator")),
       reason: "")
   }
 

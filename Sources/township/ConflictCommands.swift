@@ -1,26 +1,20 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonPresentation
 import LiaisonText
 
 struct ConflictsCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "conflicts",
-    abstract: "List the reports in conflict: what clashed, between which devices, since when.",
-    discussion: """
-      Each row is a report two or more devices changed while apart; AGE is how long its \
-      oldest conflict has waited for a decision. Look at one with `township conflict show ID`.
-        township conflicts
-        township conflicts --village 东村 --category dispute
-        township conflicts --format json
-      """)
+  static var configuration: CommandConfiguration {
+    .localized("conflicts", key: "township.conflicts")
+  }
 
   @OptionGroup var administrator: AdministratorOptions
-  @Option(help: "Only this village.") var village: String?
-  @Option(help: "Only this category.") var category: String?
-  @Option(help: "table or json.") var format = OutputFormat.table
+  @Option(help: .localized("common.filter.village")) var village: String?
+  @Option(help: .localized("common.filter.category")) var category: String?
+  @Option(help: .localized("common.option.format")) var format = OutputFormat.table
 
   func run() async throws {
     let (village, category) = (
@@ -40,17 +34,22 @@ struct ConflictsCommand: AsyncParsableCommand {
           }))
       return
     }
-    guard !conflicts.isEmpty else { return print("No report is in conflict.") }
+    guard !conflicts.isEmpty else { return print(localized("township.conflicts.none")) }
     let table = TextTable(columns: [
-      .init("ID"), .init("VILLAGE", minimumWidth: 4, flexible: true),
-      .init("TITLE", minimumWidth: 8, flexible: true), .init("FIELDS", flexible: true),
-      .init("DEVICES", minimumWidth: 8, flexible: true), .init("AGE", alignRight: true),
+      .init(localized("common.column.id")),
+      .init(localized("common.column.village"), minimumWidth: 4, flexible: true),
+      .init(localized("common.column.title"), minimumWidth: 8, flexible: true),
+      .init(localized("township.column.fields"), flexible: true),
+      .init(localized("township.column.devices"), minimumWidth: 8, flexible: true),
+      .init(localized("township.column.age"), alignRight: true),
     ])
     let rows = conflicts.map { conflict in
       [
         String(conflict.text("id").prefix(8)), conflict.text("village"), conflict.text("title"),
-        conflict.texts("fields").joined(separator: ", "),
-        conflict.objects("devices").map { $0.text("name") }.joined(separator: ", "),
+        conflict.texts("fields").map(localized.fieldName)
+          .joined(separator: localized("common.listSeparator")),
+        conflict.objects("devices").map { $0.text("name") }
+          .joined(separator: localized("common.listSeparator")),
         AdminPresentation.age(conflict.integer("since") ?? 0),
       ]
     }
@@ -60,32 +59,19 @@ struct ConflictsCommand: AsyncParsableCommand {
 
 /// `township conflict show ID`.
 struct ConflictCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "conflict",
-    abstract: "Look at one report's conflict before resolving it.",
-    discussion: """
-        township conflict show 3f2a
-      """,
-    subcommands: [ConflictShowCommand.self])
+  static var configuration: CommandConfiguration {
+    .localized("conflict", key: "township.conflict", subcommands: [ConflictShowCommand.self])
+  }
 }
 
 struct ConflictShowCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "show",
-    abstract: "Show every conflicting value side by side, numbered for `township resolve`.",
-    discussion: """
-      Each value is listed with the device that wrote it, the author and the time; * marks \
-      the provisional value every device shows until you decide. The fields that merged \
-      cleanly follow. The version printed is remembered (in $TOWNSHIP_HOME, else \
-      ~/.township): `township resolve` sends it, and the server refuses the resolution if the \
-      report has changed since.
-        township conflict show 3f2a
-        township resolve 3f2a --field title --pick 2 --reason "乙方核实"
-      """)
+  static var configuration: CommandConfiguration {
+    .localized("show", key: "township.conflictShow")
+  }
 
   @OptionGroup var administrator: AdministratorOptions
-  @Argument(help: "The report id, or a unique prefix of it.") var id: String
-  @Option(help: "table or json.") var format = OutputFormat.table
+  @Argument(help: .localized("common.option.reportID")) var id: String
+  @Option(help: .localized("common.option.format")) var format = OutputFormat.table
 
   func run() async throws {
     let id = self.id
@@ -94,7 +80,7 @@ struct ConflictShowCommand: AsyncParsableCommand {
     do {
       state = try ReportState(json: answer["state"] ?? .null)
     } catch {
-      throw CommandFailure("the server sent a report this version cannot read: \(error)")
+      throw CommandFailure("township.unreadableReport", ["reason": "\(error)"])
     }
     let version = answer.text("version")
     let view = ConflictView(state: state, version: version, writers: answer.objects("devices"))

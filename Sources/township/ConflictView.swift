@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonMerge
 import LiaisonPresentation
 import LiaisonStore
@@ -25,7 +26,8 @@ struct ConflictView {
   /// differ; `township resolve --all-from` takes either.
   func device(_ replica: ReplicaID) -> String {
     let prefix = replica.description.prefix(8)
-    return names[replica.description].map { "\($0) (\(prefix))" } ?? "device \(prefix)"
+    return names[replica.description].map { "\($0) (\(prefix))" }
+      ?? localized("township.conflict.device", ["device": String(prefix)])
   }
 
   /// `text` line by line, each cut into pieces of at most `width` columns, indented.
@@ -50,36 +52,58 @@ struct ConflictView {
     }
   }
 
+  /// A choice as the administrator reads it: values, and the deletion's two outcomes, in the
+  /// command line's language.
+  static func label(_ choice: ConflictChoice) -> String {
+    switch choice.outcome {
+    case .value(let value): ReportPresentation.display(value, localizer: localized)
+    case .deletion(let deleting):
+      localized(deleting ? "township.conflict.keepDeleted" : "township.conflict.restore")
+    }
+  }
+
   func text(width: Int) -> String {
     let short = state.id.description.prefix(8)
     // "Report " and the id take 45 columns; a long title is cut so the line still fits.
     let title = DisplayWidth.truncate(
       DisplayWidth.singleLine(state.value(.title).description), toWidth: max(10, width - 45))
-    var output = "Report \(state.id)  \(title)\n"
-    output += "Village \(state.value(.village)), \(state.value(.category))"
-    output += state.isDeleted ? ", deleted\n" : "\n"
-    output += "Version \(version) (remembered for `township resolve`)\n"
+    var output = localized(
+      "township.conflict.heading", ["id": state.id.description, "title": title])
+    let place = [
+      "village": state.value(.village).description,
+      "category": ReportPresentation.display(state.value(.category), localizer: localized),
+    ]
+    output +=
+      "\n"
+      + localized(
+        state.isDeleted ? "township.conflict.placeDeleted" : "township.conflict.place", place)
+    output += "\n" + localized("township.conflict.version", ["version": version]) + "\n"
     let conflicts = state.conflicts
     if conflicts.isEmpty {
-      output += "\nNo conflict: every device agrees on this report.\n"
+      output += "\n" + localized("township.conflict.none") + "\n"
     }
     for field in conflicts {
-      output += "\n\(field)" + (field == .deleted ? " (a delete crossed with edits)" : "") + "\n"
+      output +=
+        "\n"
+        + (field == .deleted
+          ? localized("township.conflict.deletedField")
+          : localized.fieldName(field.rawValue)) + "\n"
       let table = TextTable(columns: [
-        .init(" #"), .init("VALUE", minimumWidth: 10, flexible: true),
-        .init("DEVICE", minimumWidth: 6, flexible: true), .init("AUTHOR", flexible: true),
-        .init("TIME"),
+        .init(" #"), .init(localized("township.column.value"), minimumWidth: 10, flexible: true),
+        .init(localized("township.column.device"), minimumWidth: 6, flexible: true),
+        .init(localized("township.column.author"), flexible: true),
+        .init(localized("township.column.time")),
       ])
       var rows: [[String]] = []
       for choice in state.choices(for: field) {
         for (index, write) in choice.writes.enumerated() {
           rows.append([
             index > 0 ? "" : (choice.isProvisional ? "*" : " ") + "\(choice.number)",
-            index > 0 ? "" : choice.label, device(write.dot.replica), write.attribution.author,
-            ReportPresentation.time(write.attribution.time),
+            index > 0 ? "" : Self.label(choice), device(write.dot.replica),
+            write.attribution.author, localized.time(milliseconds: write.attribution.time),
           ])
         }
-        if choice.writes.isEmpty { rows.append([" \(choice.number)", choice.label]) }
+        if choice.writes.isEmpty { rows.append([" \(choice.number)", Self.label(choice)]) }
       }
       let rendered = table.render(rows: rows, maxWidth: width)
       output += rendered
@@ -88,33 +112,41 @@ struct ConflictView {
       let choices = state.choices(for: field)
       let cut = choices.contains { choice in
         guard case .value = choice.outcome else { return false }
-        return choice.label.contains(where: \.isNewline) || !rendered.contains(choice.label)
+        let label = Self.label(choice)
+        return label.contains(where: \.isNewline) || !rendered.contains(label)
       }
       if cut {
-        output += "In full:\n"
+        output += localized("township.conflict.inFull") + "\n"
         for choice in choices {
           output += "\(choice.isProvisional ? "*" : " ")\(choice.number)\n"
-          output += Self.wrapped(choice.label, width: width)
+          output += Self.wrapped(Self.label(choice), width: width)
         }
       }
     }
     let merged = mergedFields
     if !merged.isEmpty {
-      output += "\nMerged cleanly\n"
-      let table = TextTable(columns: [.init("FIELD"), .init("VALUE", flexible: true)])
+      output += "\n" + localized("township.conflict.merged") + "\n"
+      let table = TextTable(columns: [
+        .init(localized("township.column.field")),
+        .init(localized("township.column.value"), flexible: true),
+      ])
       output += table.render(
-        rows: merged.map { [$0.rawValue, ReportPresentation.display(state.value($0))] },
+        rows: merged.map {
+          [
+            localized.fieldName($0.rawValue),
+            ReportPresentation.display(state.value($0), localizer: localized),
+          ]
+        },
         maxWidth: width)
     }
     if let first = conflicts.first {
-      output += "\n* marks the value every device shows until you decide. Resolve with:\n"
-      output += "  township resolve \(short) --field \(first) --pick N [--reason TEXT]\n"
-      if first != .deleted {
-        output += "  township resolve \(short) --field \(first) --value TEXT\n"
-      } else {
-        output += "  (for deleted: --pick 1 restores the report, --pick 2 keeps it deleted)\n"
-      }
-      output += "  township resolve \(short) --all-from DEVICE\n"
+      let arguments = ["id": String(short), "field": first.rawValue]
+      output += "\n" + localized("township.conflict.howToResolve", arguments) + "\n"
+      output +=
+        localized(
+          first == .deleted
+            ? "township.conflict.commandsDeleted" : "township.conflict.commands", arguments)
+        + "\n"
     }
     return output
   }

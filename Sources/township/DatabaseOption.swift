@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
 import LiaisonPostgres
 import LiaisonServer
 import LiaisonStore
@@ -10,14 +11,10 @@ import LiaisonStore
 /// key, which every `township serve` process of one township shares by sharing its files.
 struct DatabaseOption: ParsableArguments {
   @Option(
-    help: ArgumentHelp(
-      "The township's PostgreSQL database, postgres://USER@HOST:PORT/DB.",
-      discussion:
-        "Default: $TOWNSHIP_DATABASE; without either, the embedded SQLite store in the store directory, which still holds the TLS and signing key files either way."
-    ))
+    help: .localized("township.option.database"))
   var database: String?
 
-  @Option(help: "The most connections each server process keeps open to PostgreSQL.")
+  @Option(help: .localized("township.option.databasePoolSize"))
   var databasePoolSize = PostgresTownshipStorage.defaultPoolSize
 
   /// The database given, if any.
@@ -36,7 +33,8 @@ struct DatabaseOption: ParsableArguments {
     do {
       try PrivateFiles.createDirectory(directory)
     } catch {
-      throw CommandFailure("cannot create \(directory): \(error)")
+      throw CommandFailure(
+        "township.cannotCreate", ["path": directory, "reason": localized.sentence(for: error)])
     }
     do {
       return try SigningKeyFile.loadOrCreate(in: directory)
@@ -54,7 +52,8 @@ struct DatabaseOption: ParsableArguments {
       location, signingKey: try Self.signingKey(in: directory), administrator: administrator,
       now: TownshipClock.now(), poolSize: databasePoolSize)
     StoreLocation.announce(
-      created: "the township in \(location) (its key files in \(directory))",
+      created: localized(
+        "township.created.database", ["database": "\(location)", "directory": directory]),
       administrator: administrator, token: token)
     return storage
   }

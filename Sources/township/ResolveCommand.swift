@@ -1,65 +1,45 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonSync
 
 struct ResolveCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "resolve",
-    abstract: "Decide a conflict: the decision syncs to every device like any edit.",
-    discussion: """
-      Run `township conflict show ID` first: resolve sends the version it showed, and the \
-      server refuses the decision if the report changed since (look again, then decide). \
-      Scripts may pass --expect VERSION instead. The decision, your name and the reason go \
-      into the audit trail.
-        township resolve 3f2a --field title --pick 2 --reason "乙方核实"
-        township resolve 3f2a --field urgency --value high
-        township resolve 3f2a --field location --value 东村渠首 --coordinates 31.2304,121.4737
-        township resolve 3f2a --field deleted --pick 2    (2 keeps it deleted, 1 restores it)
-        township resolve 3f2a --all-from 李伟 --reason "李伟在现场"
-      """)
+  static var configuration: CommandConfiguration { .localized("resolve", key: "township.resolve") }
 
   @OptionGroup var administrator: AdministratorOptions
-  @Argument(help: "The report id, or a unique prefix of it.") var id: String
-  @Option(help: "The field to decide, as `township conflict show` names it.") var field: String?
-  @Option(help: "Take the value numbered N in `township conflict show`.") var pick: Int?
-  @Option(help: "Set this value instead (for deleted: yes or no).") var value: String?
-  @Option(
-    help: ArgumentHelp(
-      "With --field location: LATITUDE,LONGITUDE in decimal degrees, for example 31.2304,121.4737.",
-      discussion: "The place in words comes from --value; without it the location has none."))
+  @Argument(help: .localized("common.option.reportID")) var id: String
+  @Option(help: .localized("township.option.field")) var field: String?
+  @Option(help: .localized("township.option.pick")) var pick: Int?
+  @Option(help: .localized("township.option.value")) var value: String?
+  @Option(help: .localized("township.option.coordinates"))
   var coordinates: String?
-  @Option(
-    help: ArgumentHelp(
-      "Take every conflicting value this device wrote.",
-      discussion:
-        "The liaison's name, or the replica id prefix `township conflict show` prints beside it, or a device id or prefix."
-    ))
+  @Option(help: .localized("township.option.allFrom"))
   var allFrom: String?
-  @Option(help: "Why; recorded in the audit trail (one line, at most 1000 characters).")
+  @Option(help: .localized("township.option.reason"))
   var reason = ""
-  @Option(help: "The version you decided on, for scripts; default: the one last shown.")
+  @Option(help: .localized("township.option.expect"))
   var expect: String?
 
   func validate() throws {
     if allFrom != nil {
       if field != nil || pick != nil || value != nil || coordinates != nil {
-        throw ValidationError("--all-from takes no --field, --pick, --value or --coordinates")
+        throw ValidationError(localized("township.resolve.allFromAlone"))
       }
       return
     }
     guard let field else {
-      throw ValidationError("give --field F with --pick N or --value V, or --all-from DEVICE")
+      throw ValidationError(localized("township.resolve.needField"))
     }
     if coordinates != nil {
       if field.lowercased() != "location" {
-        throw ValidationError("--coordinates goes with --field location")
+        throw ValidationError(localized("township.resolve.coordinatesLocation"))
       }
-      if pick != nil { throw ValidationError("give --pick N or --coordinates, not both") }
+      if pick != nil { throw ValidationError(localized("township.resolve.pickOrCoordinates")) }
       return
     }
     if (pick == nil) == (value == nil) {
-      throw ValidationError("give exactly one of --pick N and --value V with --field")
+      throw ValidationError(localized("township.resolve.pickOrValue"))
     }
   }
 
@@ -80,18 +60,25 @@ struct ResolveCommand: AsyncParsableCommand {
         return try await client.resolve(reportID, request)
       } catch {
         guard case .refused(409, "stale", _)? = error as? SyncError else { throw error }
-        throw CommandFailure(
-          "report changed since you looked; run `township conflict show \(shown)` again")
+        throw CommandFailure("township.resolve.stale", ["id": shown])
       }
     }
     let newVersion = answer.text("version")
     try AdminConfig.rememberShown(answer.text("id"), version: newVersion)
     let remaining = answer.texts("remaining")
+    let separator = localized("common.listSeparator")
     print(
-      "Resolved \(answer.texts("resolved").joined(separator: ", ")) of \(answer.text("id").prefix(8)); "
-        + "devices get the decision on their next sync.")
+      localized(
+        "township.resolve.done",
+        [
+          "fields": answer.texts("resolved").map(localized.fieldName).joined(separator: separator),
+          "id": String(answer.text("id").prefix(8)),
+        ]))
     if !remaining.isEmpty {
-      print("Still in conflict: \(remaining.joined(separator: ", ")).")
+      print(
+        localized(
+          "township.resolve.remaining",
+          ["fields": remaining.map(localized.fieldName).joined(separator: separator)]))
     }
   }
 
@@ -102,12 +89,10 @@ struct ResolveCommand: AsyncParsableCommand {
     let shown = AdminConfig.shownVersions().filter { $0.key.hasPrefix(prefix) }
     guard shown.count <= 1 else {
       throw CommandFailure(
-        "\(shown.count) reports you have looked at start with \"\(id)\"; give more of the id")
+        "township.resolve.ambiguous", ["count": String(shown.count), "prefix": id])
     }
     guard let (reportID, version) = shown.first else {
-      throw CommandFailure(
-        "look at the conflict first: run `township conflict show \(id)`, then resolve (scripts may pass --expect VERSION)"
-      )
+      throw CommandFailure("township.resolve.lookFirst", ["id": id])
     }
     return (reportID, version)
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import LiaisonCommandLine
 import LiaisonPostgres
 import LiaisonServer
 import LiaisonStore
@@ -8,53 +9,35 @@ import LiaisonTransport
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "serve",
-    abstract: "Serve the sync protocol over HTTPS until SIGINT or SIGTERM.",
-    discussion: """
-      On first run, with no store yet, it creates one with its TLS certificate and prints the \
-      administrator token. A store without a certificate (made before TLS) gets one. The \
-      line it prints on start names the address and the certificate's fingerprint:
-        township serving /srv/township on https://0.0.0.0:8080 (certificate sha256:...)
-      Logs go to standard error, one line per request with its request id.
-        township serve --store /srv/township --host 0.0.0.0 --port 8080
-        township serve --insecure-http          (plain HTTP, loopback only: for trials)
-      With --database postgres://USER@HOST:PORT/DB (or $TOWNSHIP_DATABASE), on PostgreSQL: \
-      several processes may serve one township, each given the same database and a copy of \
-      the same store directory (its TLS and signing key files).
-      """)
+  static var configuration: CommandConfiguration { .localized("serve", key: "township.serve") }
 
   @OptionGroup var location: StoreLocation
   @OptionGroup var database: DatabaseOption
 
-  @Option(help: "The address to listen on.")
+  @Option(help: .localized("township.option.host"))
   var host = "127.0.0.1"
 
-  @Option(help: "The port to listen on; 0 picks a free one.")
+  @Option(help: .localized("township.option.port"))
   var port = 8080
 
-  @Option(help: "How much to log: trace, debug, info, notice, warning, error or critical.")
+  @Option(help: .localized("township.option.logLevel"))
   var logLevel = LogLevel(.info)
 
   @Flag(
-    help: ArgumentHelp(
-      "Serve plain HTTP, without TLS: tokens and residents' details cross the network in clear.",
-      discussion: "Only on a loopback address unless --allow-remote-insecure-http is given too."))
+    help: .localized("township.option.insecureHttp"))
   var insecureHttp = false
 
-  @Flag(help: "Let --insecure-http listen on an address other machines reach. Never in the field.")
+  @Flag(help: .localized("township.option.allowRemoteInsecureHttp"))
   var allowRemoteInsecureHttp = false
 
-  @OptionGroup(title: "Certificate of a new store") var tls: TLSOptions
+  @OptionGroup(title: localized("township.serve.tlsGroup")) var tls: TLSOptions
 
   func validate() throws {
     if allowRemoteInsecureHttp, !insecureHttp {
-      throw ValidationError("--allow-remote-insecure-http goes with --insecure-http")
+      throw ValidationError(localized("township.serve.allowRemoteAlone"))
     }
     if insecureHttp, !allowRemoteInsecureHttp, !Self.isLoopback(host) {
-      throw ValidationError(
-        "--insecure-http serves tokens and residents' details in clear, so only on a loopback address (127.0.0.1, ::1, localhost); --host \(host) also needs --allow-remote-insecure-http"
-      )
+      throw ValidationError(localized("township.serve.insecureRemote", ["host": host]))
     }
   }
 
@@ -127,9 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
   private func serverIdentity(in directory: String, logger: Logger) throws -> ServerIdentity {
     if let identity = try ServerTLSFiles.load(from: directory) {
       if tls.isGiven {
-        throw CommandFailure(
-          "\(directory) already has its TLS certificate; to replace it, see the README's \"TLS and pinning\""
-        )
+        throw CommandFailure("township.serve.hasCertificate", ["path": directory])
       }
       return identity
     }
@@ -147,11 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
   private func warnInsecure(_ logger: Logger) {
     FileHandle.standardError.write(
       Data(
-        """
-        WARNING: serving plain HTTP (--insecure-http): tokens and residents' details cross the \
-        network in clear, and devices cannot tell this server from an impostor.
-
-        """.utf8))
+        localized("township.serve.insecureWarning").utf8))
     logger.warning(
       "serving plain HTTP without TLS (--insecure-http)",
       metadata: ["host": "\(host)", "remote": "\(allowRemoteInsecureHttp)"])

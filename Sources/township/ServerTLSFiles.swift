@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCommandLine
 import LiaisonStore
 import LiaisonTransport
 
@@ -30,12 +31,12 @@ enum ServerTLSFiles {
           certificatePEM: String(decoding: certificate, as: UTF8.self),
           keyPEM: String(decoding: key, as: UTF8.self))
       } catch {
-        throw CommandFailure("\(directory): \(error)")
+        throw CommandFailure(
+          "township.tls.unreadable", ["path": directory, "reason": localized.sentence(for: error)])
       }
     default:
       throw CommandFailure(
-        "\(directory) holds one of \(keyName) and \(certificateName) but not the other; restore it, or remove both to make a new certificate (devices then enrol again)"
-      )
+        "township.tls.half", ["path": directory, "key": keyName, "certificate": certificateName])
     }
   }
 
@@ -46,7 +47,7 @@ enum ServerTLSFiles {
       try PrivateFiles.save(Array(identity.keyPEM.utf8), to: keyPath(in: directory))
       try PrivateFiles.save(Array(identity.certificatePEM.utf8), to: certificatePath(in: directory))
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandFailure(explaining: error)
     }
   }
 
@@ -54,10 +55,8 @@ enum ServerTLSFiles {
   static func announce(_ identity: ServerIdentity, in directory: String) {
     FileHandle.standardOutput.write(
       Data(
-        """
-        TLS certificate in \(certificatePath(in: directory)); devices pin its fingerprint:
-          \(identity.pin)
-
-        """.utf8))
+        (localized(
+          "township.tls.announce",
+          ["path": certificatePath(in: directory), "pin": identity.pin.description])).utf8))
   }
 }

@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
+import LiaisonCommandLine
 import LiaisonServer
 import LiaisonStore
 
 /// The `--store` option and how the server's store directory is found.
 struct StoreLocation: ParsableArguments {
   @Option(
-    help: ArgumentHelp(
-      "The server's store directory.", discussion: "Default: $TOWNSHIP_HOME, else ~/.township."),
+    help: .localized("township.option.store"),
     completion: .directory)
   var store: String?
 
@@ -39,7 +39,8 @@ struct StoreLocation: ParsableArguments {
       in: directory, administrator: administrator, now: TownshipClock.now(),
       checkpointing: checkpointing)
     Self.announce(
-      created: "the township store at \(directory)", administrator: administrator, token: token)
+      created: localized("township.created.store", ["directory": directory]),
+      administrator: administrator, token: token)
     return store
   }
 
@@ -48,11 +49,8 @@ struct StoreLocation: ParsableArguments {
     // Written unbuffered: a server killed soon after must not have swallowed the only copy.
     FileHandle.standardOutput.write(
       Data(
-        """
-        Created \(what).
-        Administrator token for \(administrator) (shown once; keep it safe):
-          \(token)
-
-        """.utf8))
+        (localized(
+          "township.created", ["what": what, "administrator": administrator, "token": token])).utf8)
+    )
   }
 }

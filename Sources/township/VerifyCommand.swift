@@ -1,29 +1,19 @@
 import ArgumentParser
 import Foundation
 import LiaisonCodec
+import LiaisonCommandLine
 import LiaisonPostgres
 import LiaisonPresentation
 import LiaisonStore
 
 /// `township verify`: the auditor's tamper-evidence check of a township's whole log.
 struct VerifyCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "verify",
-    abstract: "Check every change's signature and every report's state against its changes.",
-    discussion: """
-      Walks the whole change log in the store directory: every change's signature must hold \
-      for its author's key (changes written before signed changes are counted as unsigned, \
-      and allowed), and every report's stored state must equal the merge of its logged \
-      changes. Exits 0 only when all of that holds, 1 when something does not, 2 when the \
-      store cannot be read. It reads a snapshot, so a running server may go on serving.
-        township verify --store /srv/township
-        township verify --format json > verify.json
-      """)
+  static var configuration: CommandConfiguration { .localized("verify", key: "township.verify") }
 
   @OptionGroup var location: StoreLocation
   @OptionGroup var database: DatabaseOption
 
-  @Option(help: "table (a summary and each failure) or json.")
+  @Option(help: .localized("township.option.verifyFormat"))
   var format = OutputFormat.table
 
   func run() async throws {
@@ -34,7 +24,12 @@ struct VerifyCommand: AsyncParsableCommand {
       let progress: @Sendable (LogVerification.Progress) -> Void = { progress in
         guard live else { return }
         FileHandle.standardError.write(
-          Data("\rverified \(progress.changes) of \(progress.total) changes   ".utf8))
+          Data(
+            ("\r"
+              + localized(
+                "township.verify.progress",
+                ["changes": String(progress.changes), "total": String(progress.total)]) + "   ")
+              .utf8))
       }
       if let postgres = try database.location() {
         let storage = try await PostgresTownshipStorage.open(
@@ -51,7 +46,10 @@ struct VerifyCommand: AsyncParsableCommand {
       }
       if live { FileHandle.standardError.write(Data("\n".utf8)) }
     } catch {
-      FileHandle.standardError.write(Data("township verify: \(error)\n".utf8))
+      FileHandle.standardError.write(
+        Data(
+          (localized("township.verify.unreadable", ["reason": localized.sentence(for: error)])
+            + "\n").utf8))
       throw ExitCode(2)
     }
     if format == .json {
@@ -64,23 +62,35 @@ struct VerifyCommand: AsyncParsableCommand {
 
   static func text(_ result: LogVerification, directory: String) -> String {
     var lines = [
-      "\(result.changes) changes in \(result.reports) reports at \(directory): "
-        + "\(result.signed) signed, \(result.unsigned) unsigned (written before signed changes)"
+      localized(
+        "township.verify.summary",
+        [
+          "changes": String(result.changes), "reports": String(result.reports),
+          "path": directory, "signed": String(result.signed),
+          "unsigned": String(result.unsigned),
+        ])
     ]
     for bad in result.badChanges {
       lines.append(
-        "BAD  change #\(bad.sequence) \(bad.dot) of report \(bad.report.prefix(8)): \(bad.code): \(bad.message)"
-      )
+        localized(
+          "township.verify.badChange",
+          [
+            "sequence": String(bad.sequence), "dot": "\(bad.dot)",
+            "report": String(bad.report.prefix(8)), "code": bad.code, "message": bad.message,
+          ]))
     }
     for report in result.divergentReports {
-      lines.append(
-        "BAD  report \(report): its stored state differs from the merge of its logged changes")
+      lines.append(localized("township.verify.badReport", ["report": report]))
     }
     lines.append(
       result.holds
-        ? "OK: every signature holds, and every report is the merge of its changes"
-        : "FAILED: \(result.badChanges.count) changes and \(result.divergentReports.count) reports do not hold"
-    )
+        ? localized("township.verify.holds")
+        : localized(
+          "township.verify.failed",
+          [
+            "changes": String(result.badChanges.count),
+            "reports": String(result.divergentReports.count),
+          ]))
     return lines.joined(separator: "\n")
   }
 

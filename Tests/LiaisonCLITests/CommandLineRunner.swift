@@ -46,6 +46,8 @@ struct CommandLineRunner {
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["LIAISON_HOME"] = home
+    // English unless a test asks otherwise, whatever the locale of the machine running them.
+    environment["LIAISON_LANG"] = "en"
     process.environment = environment.merging(additions) { $1 }
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = Pipe()

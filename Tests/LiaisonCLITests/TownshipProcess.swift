@@ -65,6 +65,7 @@ final class TownshipProcess {
     var base = ProcessInfo.processInfo.environment
     base["TOWNSHIP_TOKEN"] = nil
     base["TOWNSHIP_PIN"] = nil
+    base["LIAISON_LANG"] = "en"
     child.environment = base.merging(environment) { $1 }
     let output = Pipe()
     let error = Pipe()
