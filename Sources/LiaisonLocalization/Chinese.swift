@@ -49,7 +49,7 @@ extension Catalogue {
     "common.noValue": "（无）",
     "common.export.done": "已导出 {count} 件事项到 {path}",
     "common.export.cannotWrite": "无法写入 {path}",
-    "common.needVillage": "请至少给一个 --village（村）",
+    "common.needVillage": "请至少用 --village 指定一个村",
     "common.pinForm": "{option} 的格式应为 {form}",
     "common.option.all": "连已删除的事项一并列出。",
     "common.option.exportFormat": "csv 或 json。",
@@ -71,7 +71,7 @@ extension Catalogue {
     "common.filter.urgency": "只看这个紧急程度。",
     "common.filter.conflicted": "只看有冲突的事项。",
     "common.filter.search": "只看标题或详情里含有这段文字的事项。",
-    "common.filter.limit": "最多显示这么多件；0 表示全部显示。",
+    "common.filter.limit": "最多显示的件数；0 表示全部显示。",
     "common.filter.limitNegative": "--limit 不能小于 0",
     "common.pinFormText": "sha256: 后接 64 位十六进制数字",
     "common.choice": "{value}（{name}）",
@@ -81,26 +81,26 @@ extension Catalogue {
     "error.store.notInitialized": "{path} 还没有台账，请先运行 `liaison init --name 姓名 --village 村名` 建立",
     "error.store.alreadyInitialized": "{path} 已经有台账了，原样保留，未作改动",
     "error.store.notAStore": "{path} 不是可用的台账（{reason}），原样保留，未作改动",
-    "error.store.newerVersion": "{path} 的台账是更新版本的软件写的，请先升级 liaison 再用",
+    "error.store.newerVersion": "{path} 的台账由较新版本的 liaison 写入，请先升级 liaison 再用",
     "error.store.unknownReport": "没有编号以“{prefix}”开头的事项；编号可用 `liaison list` 查看",
     "error.store.ambiguousReport": "有 {count} 件事项的编号以“{prefix}”开头（{ids}），请多输几位",
     "error.store.malformedReportID": "“{prefix}”不是事项编号；编号由小写十六进制字符组成，例如 3f2a9c1e",
-    "error.store.villageNotEnrolled": "本设备没有登记“{village}”，只能记录这些村：{villages}",
+    "error.store.villageNotEnrolled": "本设备不负责“{village}”，只能登记这些村的事项：{villages}",
     "error.store.reportDeleted": "事项 {id} 已删除，请先运行 `liaison restore {id}` 恢复",
     "error.store.cursorBeyondLog":
       "同步位置 {cursor} 超出了服务器日志的末尾（{end}），不是本服务器给出的（服务器是否用旧备份恢复过？）；请从头同步",
     "error.store.busy": "数据库正忙（{cause}），请稍后再试",
     "error.store.database": "数据库出错：{message}",
     "error.sync.unreachable": "连不上 {url} 的服务器（{reason}）；本机的修改都已保存，下次同步时再上报",
-    "error.sync.revoked": "服务器拒绝了本设备：它的凭证已被注销（{message}）",
+    "error.sync.revoked": "服务器拒绝了本设备：本设备的凭证已被注销（{message}）",
     "error.sync.refused": "服务器拒绝了请求（{status} {code}）：{message}",
-    "error.sync.badAnswer": "看不懂服务器的答复：{detail}",
+    "error.sync.badAnswer": "无法识别服务器的答复：{detail}",
     "error.sync.cursorRefused": "服务器不认本设备的同步位置：{message}",
-    "error.sync.notEnrolled": "本设备还没有登记到乡镇；请用 `township enroll` 给出的链接运行 `liaison enroll 链接`",
+    "error.sync.notEnrolled": "本设备还没有在乡镇注册；请用 `township enroll` 给出的链接运行 `liaison enroll 链接`",
     "error.sync.pinMismatch":
-      "{url} 的服务器出示的证书是 {presented}，不是本机认定的 {expected}：已拒绝连接，什么也没发送（如果乡镇换了证书，请用新链接重新登记）",
+      "{url} 的服务器出示的证书是 {presented}，不是本机信任的 {expected}：已拒绝连接，什么也没发送（如果乡镇换了证书，请用新链接重新注册）",
     "error.sync.serverUsesTLS":
-      "{url} 的服务器使用加密连接（https）：请用带证书指纹的 https:// 链接登记；已登记的设备请用乡镇给的指纹运行 `liaison repin sha256:... --server https://...`",
+      "{url} 的服务器使用加密连接（https）：请用带证书指纹的 https:// 链接注册；已注册的设备请用乡镇给的指纹运行 `liaison repin sha256:... --server https://...`",
     "error.sync.serverWithoutTLS":
       "{url} 的服务器没有使用加密连接（{reason}）；http:// 只用于以 --insecure-http 启动的服务器",
     "error.admin.stale": "事项 {id} 在您查看之后又有了变动（现为版本 {version}），请重新查看",
@@ -113,14 +113,14 @@ extension Catalogue {
     "error.admin.nameTaken": "已经有一位叫“{name}”的管理员了；请换个名字，免得操作记录里分不清",
     "error.admin.deletionUndecided":
       "请先裁定这件事项删不删：township resolve {id} --field deleted --pick 1（恢复）或 --pick 2（保持删除）；也可以用 --all-from 整体采用某台设备的值（连同删除与否）",
-    "error.admin.alreadyRevoked": "{name} 的设备 {device} 早已注销；注销时间见 `township devices`",
+    "error.admin.alreadyRevoked": "{name} 的设备 {device} 已经注销过了；注销时间见 `township devices`",
     "error.access.unauthenticated": "没有出示有效的凭证",
-    "error.access.revoked": "本设备的凭证已被注销；请找乡镇办公室重新登记",
-    "error.access.invalid_code": "登记码不对、已用过或已过期",
+    "error.access.revoked": "本设备的凭证已被注销；请找乡镇办公室重新注册",
+    "error.access.invalid_code": "注册码不对、已用过或已过期",
     "error.access.replica_taken": "本设备的编号在乡镇已被占用",
     "error.access.forbidden": "这项操作需要管理员凭证",
     "error.access.key_in_use": "这个签名密钥在乡镇已绑定到另一台设备；每台设备都有自己的密钥",
-    "error.access.key_bound": "本设备在乡镇已绑定了另一个签名密钥；密钥只绑定一次，要更换请重新登记设备",
+    "error.access.key_bound": "本设备在乡镇已绑定了另一个签名密钥；密钥只绑定一次，要更换请重新注册设备",
     "error.csv.unterminatedQuote": "CSV 第 {line} 行：引号内的字段从这里开始，却缺少结尾的引号",
     "error.csv.textAfterClosingQuote": "CSV 第 {line} 行：结尾引号后面还有文字；字段的引号必须把它整个括起来",
     "error.csv.invalidUTF8": "CSV 第 {line} 行：不是有效的 UTF-8；请把文件另存为 UTF-8 后再试",
@@ -128,8 +128,8 @@ extension Catalogue {
     "error.invalid.valued.required": "{field}“{value}”必须填写",
     "error.invalid.bare.not_allowed": "{field}不在可选范围内，请选其中之一：{allowed}",
     "error.invalid.valued.not_allowed": "{field}不能填“{value}”，请选其中之一：{allowed}",
-    "error.invalid.bare.empty": "{field}是空的，请至少写一个看得见的字",
-    "error.invalid.valued.empty": "{field}“{value}”是空的，请至少写一个看得见的字",
+    "error.invalid.bare.empty": "{field}是空的，请至少填写一个字（空格不算）",
+    "error.invalid.valued.empty": "{field}“{value}”是空的，请至少填写一个字（空格不算）",
     "error.invalid.bare.too_long": "{field}太长了，最多只能写 {maximum} 个字符",
     "error.invalid.valued.too_long": "{field}“{value}”太长了，最多只能写 {maximum} 个字符",
     "error.invalid.bare.invalid_date": "{field}不是有效日期，请按“年-月-日”写，例如 2026-03-15",
@@ -154,14 +154,14 @@ extension Catalogue {
     "error.invalid.valued.malformed": "{field}“{value}”格式不对：{reason}",
     "error.invalid.bare.bad_signature": "{field}不是有效的签名：{reason}",
     "error.invalid.valued.bad_signature": "{field}“{value}”不是有效的签名：{reason}",
-    "error.link.badCode": "登记码只能是字母和数字，照 `township enroll` 打印的原样输入",
+    "error.link.badCode": "注册码只能是字母和数字，照 `township enroll` 打印的原样输入",
     "error.link.noFragment": "链接里没有 #code=...：请完整复制 `township enroll` 打印的链接",
-    "error.link.wrongPath": "登记链接的地址应以 /enrol#code=... 结尾",
-    "error.link.noCode": "链接里没有登记码（code=）",
+    "error.link.wrongPath": "注册链接的地址应以 /enrol#code=... 结尾",
+    "error.link.noCode": "链接里没有注册码（code=）",
     "error.link.badPin": "链接里的指纹格式应为 {form}",
-    "error.link.httpsNeedsPin": "https:// 服务器需要证书指纹（sha256:...）：请用登记链接，或给 --pin",
+    "error.link.httpsNeedsPin": "https:// 服务器需要证书指纹（sha256:...）：请用注册链接，或给 --pin",
     "error.link.pinWithoutTLS": "指纹只用于 https:// 服务器；http:// 只用于以 --insecure-http 启动的服务器",
-    "error.link.badScheme": "服务器地址必须以 https:// 开头（没有 TLS 的服务器用 http://）",
+    "error.link.badScheme": "服务器地址必须以 https:// 开头（未启用 TLS 加密的服务器用 http://）",
     "error.link.noHost": "服务器地址里没有主机名：{server}",
 
     // MARK: liaison
@@ -191,12 +191,12 @@ extension Catalogue {
     "liaison.note.abstract": "给事项添一条办理记录。记录只增不改，也不会冲突。",
     "liaison.note.discussion": "  liaison note 3f2a \"已电话联系双方\"",
     "liaison.note.text": "记录的内容。",
-    "liaison.note.added": "已给 {id} 添了一条记录",
+    "liaison.note.added": "已给事项 {id} 添加一条办理记录",
     "liaison.delete.abstract": "删除事项。删除后仍留有底，可以恢复。",
     "liaison.delete.done": "已删除 {id}；用 `liaison restore {id}` 可以恢复",
     "liaison.restore.abstract": "恢复已删除的事项。",
     "liaison.restore.done": "已恢复 {id}",
-    "liaison.option.village": "村名；须是本设备登记过的村。",
+    "liaison.option.village": "村名；须是本设备负责的村。",
     "liaison.option.title": "简短标题，1 到 200 个字。",
     "liaison.option.details": "事情经过，最多 20000 字。给空值即清空。",
     "liaison.option.urgency": "可选：{choices}（新事项默认 normal，即一般）。",
@@ -209,13 +209,13 @@ extension Catalogue {
     "liaison.option.name": "使用本设备的联络员姓名；每一处修改都记在这个名下。",
     "liaison.option.initVillage": "本设备负责登记的村；多个村就重复给几次。",
     "liaison.option.note": "同时添上的第一条办理记录。",
-    "liaison.option.link": "`township enroll` 给出的登记链接（请加引号，因为里面有 # 和 &）。",
+    "liaison.option.link": "`township enroll` 给出的注册链接（请加引号，因为里面有 # 和 &）。",
     "liaison.option.server": "乡镇服务器的地址，例如 https://192.168.1.10:8080。",
-    "liaison.option.code": "一次性登记码。",
+    "liaison.option.code": "一次性注册码。",
     "liaison.option.pin": "服务器证书的指纹 sha256:...（http:// 服务器不用给）。",
     "liaison.option.batchSize": "每次请求传送的修改条数，1 到 1000。",
     "liaison.option.newPin": "乡镇新证书的指纹 sha256:...",
-    "liaison.option.newServer": "服务器的新地址（如果变了）；默认用登记时的地址。",
+    "liaison.option.newServer": "服务器的新地址（如果变了）；默认用注册时的地址。",
     "liaison.option.history": "改为列出这件事项的每一次修改，从最早的开始。",
     "liaison.option.refused": "列出被服务器拒收的修改及原因。",
     "liaison.option.store": "台账所在目录。",
@@ -235,7 +235,7 @@ extension Catalogue {
       liaison init --name 李伟 --village 东村 --village 西村
     """,
     "liaison.init.created": "已在 {path} 为{name}建好台账",
-    "liaison.init.villages": "负责的村：{villages}；设备编号 {device}",
+    "liaison.init.villages": "负责的村：{villages}；设备编号：{device}",
     "liaison.list.abstract": "列出事项，最新的在前。",
     "liaison.list.discussion": """
     编号前有 ! 的事项有冲突。
@@ -257,7 +257,7 @@ extension Catalogue {
     "liaison.history.restored": "恢复了这件事项",
     "liaison.status.abstract": "查看台账、本设备的身份，以及还有哪些没上报。",
     "liaison.status.discussion": """
-    被服务器拒收的修改（例如修改了一件已转到本设备没登记的村的事项）留在本设备上，但到不了乡镇。
+    被服务器拒收的修改（例如修改了一件已转到本设备不负责的村的事项）留在本设备上，但到不了乡镇。
     `liaison status` 会数出有几条；`liaison status --refused` 逐条列出服务器给的原因，
     以及服务器发来、本设备无法接收的修改（留存但不采用，一条坏修改不会卡住同步）。
     """,
@@ -268,22 +268,22 @@ extension Catalogue {
     "liaison.status.reports": "事项数量：{reports} 件（有冲突 {conflicted} 件，已删除 {deleted} 件）",
     "liaison.status.changes": "修改条数：日志中共 {changes} 条，尚未上报 {unsent} 条",
     "liaison.status.server": "同步服务：{url}",
-    "liaison.status.notEnrolled": "同步服务：尚未登记",
+    "liaison.status.notEnrolled": "同步服务：尚未注册",
     "liaison.status.lastSync": "上次同步：{time}",
     "liaison.status.neverSynced": "上次同步：从未同步",
     "liaison.status.refused": "被拒修改：服务器拒收了 {count} 条（详见 liaison status --refused）",
     "liaison.status.unreadable": "无法接收：收到 {count} 条本设备无法接收的修改（详见 liaison status --refused）",
-    "liaison.refused.none": "本设备的修改服务器都已接收，没有被拒的。",
+    "liaison.refused.none": "服务器已接收本设备的全部修改，没有被拒收的。",
     "liaison.refused.column.report": "事项",
     "liaison.refused.column.written": "填写时间",
     "liaison.refused.column.received": "接收时间",
     "liaison.refused.explanation": """
-    这些修改仍留在本设备上，但没有报到乡镇。请逐条向管理员问明情况，
-    再在服务器能接收的地方重新填写。
+    这些修改仍留在本设备上，但没有报到乡镇。请逐条向管理员问明原因，
+    再按服务器能接收的方式重新填写。
     """,
     "liaison.unreadable.heading": "从服务器收到、但本设备没有采用的修改：",
     "liaison.unreadable.explanation": """
-    服务器发来了这些修改，但本设备读不懂（服务器版本更新，或传输中受损），没有采用。
+    服务器发来了这些修改，但本设备无法识别（服务器的版本较新，或传输中受损），没有采用。
     用 `--format json` 可以看到每一条的全文。
     """,
     "liaison.export.abstract": "把全部事项导出为 CSV（可用电子表格打开）或 JSON。",
@@ -293,30 +293,30 @@ extension Catalogue {
       liaison export --format csv --output reports.csv
       liaison export --format json > reports.json
     """,
-    "liaison.enroll.abstract": "用乡镇办公室给的登记链接，把本设备接入乡镇服务器。",
+    "liaison.enroll.abstract": "用乡镇办公室给的注册链接，把本设备接入乡镇服务器。",
     "liaison.enroll.discussion": """
-    乡镇办公室运行 `township enroll --name 姓名 --village 村名`，把链接交给您（当面、二维码，或可信的消息）。链接里有服务器地址、一次性登记码和服务器证书的指纹：
+    乡镇办公室运行 `township enroll --name 姓名 --village 村名`，把链接交给您（当面、二维码，或可信的消息）。链接里有服务器地址、一次性注册码和服务器证书的指纹：
       liaison enroll 'https://192.168.1.10:8080/enrol#code=k7m2p9qrx4ab3cde&pin=sha256:3f...'
     也可以分开输入：
       liaison enroll --server https://192.168.1.10:8080 --code k7m2p9qrx4ab3cde --pin sha256:3f...
     设备会读取服务器证书，证书与指纹不符就拒绝连接（列出两个指纹，什么也不保存）；此后每次同步只认这一张证书。不带指纹的 http:// 地址只用于以 --insecure-http 启动的服务器。
-    以后乡镇若更换证书，用 `liaison repin` 认定新证书即可，本设备的登记保持不变。
+    以后乡镇若更换证书，用 `liaison repin` 改为信任新证书即可，本设备无需重新注册。
     """,
-    "liaison.enroll.linkOrParts": "请给登记链接，或者给 --server、--code 和 --pin，两者不能同时给",
+    "liaison.enroll.linkOrParts": "请给注册链接，或者给 --server、--code 和 --pin，两者不能同时给",
     "liaison.enroll.needLink":
-      "请给 `township enroll` 打印的登记链接，或者给 --server 地址 --code 登记码 --pin sha256:...",
-    "liaison.enroll.done": "已登记为{name}，负责 {villages}；用 `liaison sync` 上报和接收事项",
+      "请给 `township enroll` 打印的注册链接，或者给 --server 地址 --code 注册码 --pin sha256:...",
+    "liaison.enroll.done": "已注册为{name}的设备，负责{villages}；用 `liaison sync` 上报和接收事项",
     "liaison.enroll.replicaTaken":
-      "服务器拒绝了登记：{message}；如果本设备早已登记，只是乡镇换了证书，请运行 `liaison repin sha256:...`",
-    "liaison.repin.abstract": "乡镇更换证书后，改为认定新证书。",
+      "服务器拒绝了注册：{message}；如果本设备已经注册过，只是乡镇换了证书，请运行 `liaison repin sha256:...`",
+    "liaison.repin.abstract": "乡镇更换证书后，改为信任新证书。",
     "liaison.repin.discussion": """
-    乡镇更换服务器证书后，每次同步都会拒绝连接，并列出原先认定的指纹和对方出示的指纹。这时办公室会通过可信的渠道（和登记链接一样）把新指纹交给您：
+    乡镇更换服务器证书后，每次同步都会拒绝连接，并列出原先信任的指纹和对方出示的指纹。这时办公室会通过可信的渠道（和注册链接一样）把新指纹交给您：
       liaison repin sha256:9c...
-      liaison repin sha256:9c... --server https://192.168.1.20:8080   （服务器也搬了家）
-    设备读取服务器证书，不是指定的那张就拒绝；再通过新证书确认服务器仍认得本设备的凭证，然后才改为认定新证书。事项、日志、编号和凭证都不变，也不会重复上报。
+      liaison repin sha256:9c... --server https://192.168.1.20:8080   （服务器地址也变了）
+    设备读取服务器证书，不是指定的那张就拒绝；再通过新证书确认服务器仍认得本设备的凭证，然后才改为信任新证书。事项、日志、编号和凭证都不变，也不会重复上报。
     """,
     "liaison.repin.pinForm": "指纹的格式应为 {form}",
-    "liaison.repin.done": "现在认定 {url} 的证书 {pin}（原为 {old}）；`liaison sync` 会从上次停下的地方继续",
+    "liaison.repin.done": "现已信任 {url} 的证书 {pin}（原为 {old}）；`liaison sync` 会从上次停下的地方继续",
     "liaison.sync.abstract": "把本设备的修改上报服务器，再接收其他人的修改。",
     "liaison.sync.discussion": "随时中断都不要紧：下次同步会从停下的地方接着来，不会重复上报或重复采用。在终端上会实时显示进度。",
     "liaison.sync.batchSize": "--batch-size 应在 1 到 1000 之间",
@@ -335,24 +335,24 @@ extension Catalogue {
     // MARK: township
     "township.abstract": "运行乡镇的 Liaison 同步服务器，并进行管理。",
     "township.discussion": """
-    用内置的 SQLite 台账以 HTTPS 启动服务器（首次运行时自动建立台账和自签名证书，设备会认定证书指纹）：
+    用内置的 SQLite 台账以 HTTPS 启动服务器（首次运行时自动建立台账和自签名证书，设备会记下证书指纹，凭它核对服务器）：
       township serve
     也可以先建台账，让管理员令牌不出现在服务器日志里：
       township init --store /srv/township && township serve --store /srv/township
 
     台账放在 --store 指定的目录；没指定就用 $TOWNSHIP_HOME，再没有就用 ~/.township。
 
-    管理员可在任何连得上服务器的电脑上通过 HTTPS 办理，认定 `township serve` 打印的证书指纹：
+    管理员可在任何连得上服务器的电脑上通过 HTTPS 操作，核对的是 `township serve` 打印的证书指纹：
       township login --server https://127.0.0.1:8080 --pin sha256:... --token -
-      township enroll --name 李伟 --village 东村    （给设备一个登记码和链接）
+      township enroll --name 李伟 --village 东村    （给设备一个注册码和链接）
       township conflicts
       township conflict show 3f2a
       township resolve 3f2a --field title --pick 2 --reason "乙方核实"
       township devices
       township audit 3f2a
-    审计人员核查签名之后有没有修改被篡改：
+    审计人员核查修改在签名之后是否被篡改：
       township verify --store /srv/township
-    乡镇改用 PostgreSQL（先停服务器，设备的登记保留）：
+    乡镇改用 PostgreSQL（先停服务器；设备无需重新注册）：
       township migrate --from /srv/township --to postgres://township@db:5432/township
     令牌依次取自 --token、$TOWNSHIP_TOKEN、`township login` 保存在 $TOWNSHIP_HOME/admin.json 或 ~/.township/admin.json 里的令牌。
 
@@ -364,13 +364,13 @@ extension Catalogue {
     "township.option.token.discussion": "默认用 $TOWNSHIP_TOKEN，没有就用 `township login` 保存的令牌。",
     "township.option.pin": "服务器证书的指纹 sha256:...，即 `township serve` 打印的那个。",
     "township.option.pin.discussion":
-      "默认用 $TOWNSHIP_PIN，没有就用 `township login` 为这台服务器认定的证书。http:// 服务器不用给。",
+      "默认用 $TOWNSHIP_PIN，没有就用 `township login` 为这台服务器记下的证书。http:// 服务器不用给。",
     "township.needToken":
       "请给 --token，或设置 TOWNSHIP_TOKEN，或运行 `township login --server 地址 --token 令牌`（第一个令牌由 `township init` 打印）",
     "township.needPin":
       "请给 --pin sha256:...（`township serve` 打印的证书指纹），或设置 TOWNSHIP_PIN，或运行 `township login --server {server} --pin ...`",
     "township.unreachable": "连不上 {url} 的乡镇服务器（{reason}）；请检查 --server",
-    "township.pinMismatch": "{url} 的服务器出示的证书是 {presented}，不是认定的 {expected}：已拒绝连接，什么也没发送",
+    "township.pinMismatch": "{url} 的服务器出示的证书是 {presented}，不是已信任的 {expected}：已拒绝连接，什么也没发送",
     "township.notAdministrator": "这不是管理员的令牌；请用 `township init` 或 `township admin add` 打印的令牌",
     "township.tokenRefused": "服务器不认这个令牌（{message}）；请检查 --token、TOWNSHIP_TOKEN 或 `township login`",
     "township.refusal.other": "服务器拒绝了请求（{code}）：{message}",
@@ -383,7 +383,7 @@ extension Catalogue {
     "township.refusal.unknown_device": "没有这个编号、编号开头或名字的设备；设备清单见 `township devices`",
     "township.refusal.ambiguous_device": "有好几台设备相符，请多输几位编号",
     "township.refusal.name_taken": "已经有同名的管理员了；请换个名字，免得操作记录里分不清",
-    "township.refusal.already_revoked": "这台设备早已注销；注销时间见 `township devices`",
+    "township.refusal.already_revoked": "这台设备已经注销过了；注销时间见 `township devices`",
     "township.refusal.deletion_undecided":
       "请先裁定这件事项删不删（--field deleted --pick 1 恢复，--pick 2 保持删除），或用 --all-from 整体采用某台设备的值",
     "township.refusal.busy": "服务器的数据库正忙，请稍后再试",
@@ -411,7 +411,7 @@ extension Catalogue {
     "township.column.field": "栏目",
     "township.audit.abstract": "查看谁在何时做了什么：管理员的操作，以及一件事项的修改记录。",
     "township.audit.discussion": """
-    不给编号：列出管理员的全部操作（登记设备、注销设备、裁定冲突及理由、新增管理员）。给了事项编号：列出这件事项的全部台账，包括服务器收到的每一次修改和每一次裁定，从最早的开始。
+    不给编号：列出管理员的全部操作（注册设备、注销设备、裁定冲突及理由、新增管理员）。给了事项编号：列出这件事项的全部记录，包括服务器收到的每一次修改和每一次裁定，从最早的开始。
       township audit
       township audit 3f2a
       township audit 3f2a --format json
@@ -428,20 +428,20 @@ extension Catalogue {
     "township.audit.separator": "；",
     "township.action.add_administrator": "新增管理员",
     "township.action.bind_device_key": "绑定设备密钥",
-    "township.action.enrol_device": "登记设备",
+    "township.action.enrol_device": "注册设备",
     "township.action.export_reports": "导出事项",
-    "township.action.issue_enrolment_code": "发放登记码",
+    "township.action.issue_enrolment_code": "发放注册码",
     "township.action.refused_change": "拒收修改",
     "township.action.resolve_conflict": "裁定冲突",
     "township.action.revoke_device": "注销设备",
-    "township.conflicts.abstract": "列出有冲突的事项：哪里冲突、哪几台设备之间、从何时起。",
+    "township.conflicts.abstract": "列出有冲突的事项：哪些栏目冲突、涉及哪几台设备、从何时开始。",
     "township.conflicts.discussion": """
     每一行是一件被两台以上设备在离线时各自改过的事项；“已等待”是其中最早的冲突等待裁定的时长。用 `township conflict show 编号` 查看某一件。
       township conflicts
       township conflicts --village 东村 --category dispute
       township conflicts --format json
     """,
-    "township.conflicts.none": "没有有冲突的事项。",
+    "township.conflicts.none": "暂无冲突事项。",
     "township.conflict.abstract": "裁定之前，查看一件事项的冲突。",
     "township.conflict.discussion": "  township conflict show 3f2a",
     "township.conflictShow.abstract": "把冲突的各个值并排列出，并编好序号供 `township resolve` 选用。",
@@ -450,7 +450,7 @@ extension Catalogue {
       township conflict show 3f2a
       township resolve 3f2a --field title --pick 2 --reason "乙方核实"
     """,
-    "township.unreadableReport": "服务器发来的事项本版本读不懂：{reason}",
+    "township.unreadableReport": "本版本无法识别服务器发来的事项：{reason}",
     "township.noReports": "服务器的答复里没有事项",
     "township.conflict.device": "设备 {device}",
     "township.conflict.keepDeleted": "保持删除",
@@ -474,57 +474,57 @@ extension Catalogue {
       （删除与否：--pick 1 恢复事项，--pick 2 保持删除）
       township resolve {id} --all-from 设备
     """,
-    "township.devices.abstract": "列出已登记的设备：负责的村、最近联系时间、待接收的修改、是否注销。",
+    "township.devices.abstract": "列出已注册的设备：负责的村、最近联系时间、待接收的修改、是否注销。",
     "township.devices.discussion": """
     “设备”一栏是设备编号的前 8 位，与 `township conflict show`、`township audit` 和 `--all-from` 用的编号相同，也是 `township revoke` 要的编号。“待接收”是该设备负责的村里它还没收到的修改条数，设备下次同步后归 0。
       township devices
       township devices --format json
     """,
-    "township.devices.none": "还没有登记任何设备；从 `township enroll --name 姓名 --village 村名` 开始。",
+    "township.devices.none": "还没有注册任何设备；请先运行 `township enroll --name 姓名 --village 村名` 发放注册码。",
     "township.devices.never": "从未联系",
     "township.revoke.abstract": "注销一台设备：从它下一次请求起，服务器就不再受理。",
     "township.revoke.discussion": """
-    设备可以是 `township devices` 显示的编号（设备编号的前 8 位）、设备编号不重复的开头几位，或联络员的姓名。理由会记入操作台账。
+    设备可以是 `township devices` 显示的编号（设备编号的前 8 位）、设备编号不重复的开头几位，或联络员的姓名。理由会记入操作记录。
       township revoke 9c1e --reason "设备丢失"
       township revoke 李伟 --reason "调离本乡"
     """,
     "township.option.device": "设备（设备编号不重复的开头几位），或联络员的姓名。",
-    "township.option.reason": "理由，记入操作台账（一行，最多 1000 字）。",
+    "township.option.reason": "理由，记入操作记录（一行，最多 1000 字）。",
     "township.revoke.done": "已注销{name}的设备 {device}。",
-    "township.enroll.abstract": "为联络员的设备发放一次性登记码和登记链接，并指定它负责的村。",
+    "township.enroll.abstract": "为联络员的设备发放一次性注册码和注册链接，并指定它负责的村。",
     "township.enroll.discussion": """
-    第一行打印登记码，第二行打印登记链接：
+    第一行打印注册码，第二行打印注册链接：
       https://HOST:PORT/enrol#code=CODE&pin=sha256:...
-    链接里有服务器地址、登记码和服务器证书的指纹；联络员在设备上运行 `liaison enroll 链接`，此后设备只认这一张证书。请通过可信的渠道交付链接（当面、二维码、确知发送人的消息）：谁拿到链接，谁就能在过期前登记一次。
+    链接里有服务器地址、注册码和服务器证书的指纹；联络员在设备上运行 `liaison enroll 链接`，此后设备只认这一张证书。请通过可信的渠道交付链接（当面、二维码、确知发送人的消息）：谁拿到链接，谁就能在过期前注册一次。
       township enroll --name 李伟 --village 东村 --village 西村
       township enroll --name 李伟 --village 东村 --format link
       township enroll --name 李伟 --village 东村 --format json
       township enroll --name 李伟 --village 东村 \\
         --link-server https://192.168.1.10:8080
-    `--format link` 只打印链接，供脚本使用；`--format json` 打印登记码、链接、姓名、负责的村和过期时间。设备访问服务器的地址与您不同时（您在本机，设备走局域网），用 --link-server 指定设备用的地址。
+    `--format link` 只打印链接，供脚本使用；`--format json` 打印注册码、链接、姓名、负责的村和过期时间。设备访问服务器的地址与您不同时（您在本机，设备走局域网），用 --link-server 指定设备用的地址。
     """,
     "township.option.liaisonName": "联络员的姓名。",
     "township.option.village": "设备可以查看和登记的村；多个村就重复给几次。",
-    "township.option.hours": "登记码的有效时长，以小时计（最多 720）。",
-    "township.option.enrolmentFormat": "table（先登记码，后链接）、link（只给链接）或 json（登记码、链接、姓名、负责的村、过期时间）。",
+    "township.option.hours": "注册码的有效时长，以小时计（最多 720）。",
+    "township.option.enrolmentFormat": "table（先注册码，后链接）、link（只给链接）或 json（注册码、链接、姓名、负责的村、过期时间）。",
     "township.option.linkServer": "设备访问服务器用的地址，写进链接。",
     "township.option.linkServer.discussion": "默认用本命令访问服务器的地址（--server）。",
     "township.enroll.hours": "--hours 应在 1 到 720 之间",
-    "township.enroll.badLink": "无法生成登记链接：{reason}",
-    "township.enroll.issued": "已为{name}（{villages}）发放一次性登记码，有效期至 {expires}",
+    "township.enroll.badLink": "无法生成注册链接：{reason}",
+    "township.enroll.issued": "已为{name}（{villages}）发放一次性注册码，有效期至 {expires}",
     "township.init.abstract": "建立服务器的台账和 TLS 证书，并打印第一个管理员令牌（只显示一次）。",
     "township.init.discussion": """
       township init --store /srv/township --name 王主任 --hostname township.local \\
         --hostname 192.168.1.10
       township init --store /srv/township --tls-cert chain.pem --tls-key key.pem
-    它生成一把 P-256 密钥和一张自签名证书（放在台账目录的 tls-key.pem 和 tls-certificate.pem，只有您能读），并打印证书指纹 sha256:...；每个登记链接都带着这个指纹，供设备认定。用 --tls-cert 时，证书链必须以自签名的根证书结尾，设备认定的就是这张根证书。
+    它生成一个 P-256 密钥和一张自签名证书（放在台账目录的 tls-key.pem 和 tls-certificate.pem，只有您能读），并打印证书指纹 sha256:...；每个注册链接都带着这个指纹，供设备核对。用 --tls-cert 时，证书链必须以自签名的根证书结尾，设备核对的就是这张根证书。
     然后运行 `township serve --store /srv/township`，再在管理员的电脑上运行 `township login --server https://HOST:8080 --pin sha256:... --token 令牌`。
     用 --database postgres://USER@HOST:PORT/DB（或 $TOWNSHIP_DATABASE）时，乡镇的数据存进该 PostgreSQL 数据库，台账目录只保存密钥文件。
     """,
-    "township.option.firstAdministrator": "第一位管理员的姓名，记入操作台账。",
+    "township.option.firstAdministrator": "第一位管理员的姓名，记入操作记录。",
     "township.login.abstract": "记下服务器地址和管理员令牌，供其他命令使用。",
     "township.login.discussion": """
-    读取服务器证书，确认它就是 --pin 指定的那张（`township init` 和 `township serve` 打印的指纹），再通过认定该证书的连接核对令牌，然后把服务器地址、证书和令牌保存到 $TOWNSHIP_HOME/admin.json（没有就是 ~/.township/admin.json），只有您能读。此后的命令都只认这一张证书。--token 和 $TOWNSHIP_TOKEN 仍优先于保存的令牌。用 `--token -` 时从标准输入读取令牌，令牌就不会留在命令历史和进程列表里。
+    读取服务器证书，确认它就是 --pin 指定的那张（`township init` 和 `township serve` 打印的指纹），再通过只信任该证书的连接核对令牌，然后把服务器地址、证书和令牌保存到 $TOWNSHIP_HOME/admin.json（没有就是 ~/.township/admin.json），只有您能读。此后的命令都只认这一张证书。--token 和 $TOWNSHIP_TOKEN 仍优先于保存的令牌。用 `--token -` 时从标准输入读取令牌，令牌就不会留在命令历史和进程列表里。
       township login --server https://township.local:8080 --pin sha256:3f... --token lsn_...
       township login --server https://township.local:8080 --pin sha256:3f... --token - < token.txt
     以 --insecure-http 启动的服务器用 http:// 地址，不用指纹。
@@ -534,12 +534,12 @@ extension Catalogue {
     "township.option.loginToken":
       "管理员令牌，即 `township init` 或 `township admin add` 打印的令牌；给 - 则从标准输入读取。",
     "township.login.noToken": "标准输入里没有令牌",
-    "township.login.done": "已登录 {server}，保存在 {file}。",
-    "township.admin.abstract": "管理管理员凭证。",
+    "township.login.done": "已登录 {server}，登录信息保存在 {file}。",
+    "township.admin.abstract": "维护管理员凭证。",
     "township.admin.discussion": "  township admin add 王主任      （新令牌只打印一次）",
     "township.adminAdd.abstract": "再新增一位管理员，并打印其令牌（只显示一次）。",
     "township.adminAdd.discussion": """
-    新管理员的每一项操作都连同姓名记入操作台账。
+    新管理员的每一项操作都连同姓名记入操作记录。
       township admin add 王主任 --reason "乡长任命"
     """,
     "township.option.newAdministrator": "新管理员的姓名。",
@@ -558,7 +558,7 @@ extension Catalogue {
     """,
     "township.resolve.abstract": "裁定冲突：裁定结果像普通修改一样同步到每台设备。",
     "township.resolve.discussion": """
-    请先运行 `township conflict show 编号`：裁定时会带上当时看到的版本，如果事项在此之后又有变动，服务器就不接受（请重新查看后再裁定）。脚本可以改用 --expect 版本号。裁定结果、您的姓名和理由都记入操作台账。
+    请先运行 `township conflict show 编号`：裁定时会带上当时看到的版本，如果事项在此之后又有变动，服务器就不接受（请重新查看后再裁定）。脚本可以改用 --expect 版本号。裁定结果、您的姓名和理由都记入操作记录。
       township resolve 3f2a --field title --pick 2 --reason "乙方核实"
       township resolve 3f2a --field urgency --value high
       township resolve 3f2a --field location --value 东村渠首 --coordinates 31.2304,121.4737
@@ -575,19 +575,19 @@ extension Catalogue {
       "可以是联络员的姓名，或 `township conflict show` 在姓名旁打印的设备编号开头，或设备编号（及其开头几位）。",
     "township.option.expect": "您据以裁定的版本号，供脚本使用；默认用最近一次查看时的版本。",
     "township.resolve.allFromAlone": "--all-from 不能与 --field、--pick、--value 或 --coordinates 同用",
-    "township.resolve.needField": "请给 --field 栏目 加 --pick 序号 或 --value 新值，或者给 --all-from 设备",
+    "township.resolve.needField": "请用 --field 栏目 配合 --pick 序号 或 --value 新值，或者用 --all-from 设备",
     "township.resolve.coordinatesLocation": "--coordinates 只能与 --field location 同用",
     "township.resolve.pickOrCoordinates": "--pick 和 --coordinates 只能给一个",
     "township.resolve.pickOrValue": "用 --field 时，--pick 序号 和 --value 新值 必须给且只给一个",
     "township.resolve.stale": "您查看之后事项又有了变动；请重新运行 `township conflict show {id}`",
-    "township.resolve.done": "已裁定 {id} 的{fields}；各设备下次同步时收到裁定结果。",
+    "township.resolve.done": "已裁定事项 {id} 的{fields}；各设备下次同步时会收到裁定结果。",
     "township.resolve.remaining": "仍有冲突：{fields}。",
     "township.resolve.ambiguous": "您查看过的事项中有 {count} 件编号以“{prefix}”开头，请多输几位",
     "township.resolve.lookFirst":
       "请先查看冲突：运行 `township conflict show {id}`，然后再裁定（脚本可以用 --expect 版本号）",
     "township.migrate.abstract": "把乡镇的 SQLite 台账复制到一个空的 PostgreSQL 数据库，并核对。",
     "township.migrate.discussion": """
-    原样复制乡镇的全部数据：每件事项的状态、按原序号排列的修改日志、服务器自身的编号和计数、设备及其密钥和同步位置、凭证和登记码（存的是摘要），以及操作台账和服务器拒收的修改。设备继续用原有令牌同步，不用重新登记，也不会重复收到任何东西。
+    原样复制乡镇的全部数据：每件事项的状态、按原序号排列的修改日志、服务器自身的编号和计数、设备及其密钥和同步位置、凭证和注册码（存的是摘要），以及操作记录和服务器拒收的修改。设备继续用原有令牌同步，不用重新注册，也不会重复收到任何东西。
 
     复制完后，它把副本读回来与原台账逐一核对，然后才报告完成：每张表的每一行逐列比较，日志内容逐字节比较，每件事项的规范状态和各项计数都要一致。整个复制是一个事务：任何一步失败，数据库里什么也不留。
 
@@ -613,7 +613,7 @@ extension Catalogue {
     "township.migrate.rows.change": "修改 {count} 条",
     "township.migrate.rows.device": "设备 {count} 台",
     "township.migrate.rows.credential": "凭证 {count} 个",
-    "township.migrate.rows.enrollment": "登记码 {count} 个",
+    "township.migrate.rows.enrollment": "注册码 {count} 个",
     "township.migrate.rows.audit": "操作记录 {count} 条",
     "township.migrate.done": """
     已把乡镇 {replica} 从 {from} 复制到 {to}：{counts}；日志截至序号 {sequence}。
@@ -637,9 +637,9 @@ extension Catalogue {
     "township.option.store": "服务器台账所在目录。",
     "township.option.store.discussion": "默认用 $TOWNSHIP_HOME，没有就用 ~/.township。",
     "township.tls.unreadable": "{path}：{reason}",
-    "township.tls.half": "{path} 里 {key} 和 {certificate} 只有一个；请把缺的恢复，或把两个都删掉以生成新证书（之后设备须重新登记）",
+    "township.tls.half": "{path} 里 {key} 和 {certificate} 只有一个；请把缺的恢复，或把两个都删掉以生成新证书（之后设备须重新注册）",
     "township.tls.announce": """
-    TLS 证书在 {path}；设备认定的指纹是：
+    TLS 证书在 {path}；设备核对的指纹是：
       {pin}
 
     """,
@@ -647,7 +647,7 @@ extension Catalogue {
     "township.option.hostname.discussion":
       "默认用本机主机名、localhost 和 127.0.0.1。设备核对的是指纹而不是名字，所以少个名字不影响设备连接。",
     "township.option.tlsCert": "改用您自己的证书链（PEM 格式），而不是新生成的自签名证书。",
-    "township.option.tlsCert.discussion": "从终端证书开始，一直到自签名的根证书为止；设备认定的是根证书。",
+    "township.option.tlsCert.discussion": "从终端证书开始，一直到自签名的根证书为止；设备核对的是根证书。",
     "township.option.tlsKey": "--tls-cert 第一张证书的私钥（PEM 格式）。",
     "township.tls.together": "--tls-cert 和 --tls-key 必须一起给",
     "township.tls.hostnameOrCert": "--hostname 用于新生成的证书；--tls-cert 的证书自带名字，两者不能同用",
@@ -664,7 +664,7 @@ extension Catalogue {
     "township.verify.unreadable": "township verify：{reason}",
     "township.verify.summary":
       "{path}：{reports} 件事项共 {changes} 条修改，已签名 {signed} 条，未签名 {unsigned} 条（写于启用签名之前）",
-    "township.verify.badChange": "不符  事项 {report} 的第 #{sequence} 条修改 {dot}：{code}：{message}",
+    "township.verify.badChange": "不符  修改 #{sequence} {dot}（事项 {report}）：{code}：{message}",
     "township.verify.badReport": "不符  事项 {report}：保存的状态与日志中各条修改的合并结果不一致",
     "township.verify.holds": "通过：每个签名都相符，每件事项都等于其修改的合并结果",
     "township.verify.failed": "未通过：{changes} 条修改、{reports} 件事项不符",
@@ -675,7 +675,7 @@ extension Catalogue {
     日志写到标准错误，每个请求一行，带请求编号；日志保持英文。
       township serve --store /srv/township --host 0.0.0.0 --port 8080
       township serve --insecure-http          （明文 HTTP，只限本机：仅供试用）
-    用 --database postgres://USER@HOST:PORT/DB（或 $TOWNSHIP_DATABASE）时数据在 PostgreSQL 上：可以由多个进程共同服务一个乡镇，每个进程给同一个数据库和同一台账目录的副本（其中的 TLS 和签名密钥文件）。
+    用 --database postgres://USER@HOST:PORT/DB（或 $TOWNSHIP_DATABASE）时数据在 PostgreSQL 上：可以由多个进程共同服务一个乡镇，每个进程给同一个数据库和同一个台账目录的副本（其中的 TLS 和签名密钥文件）。
     """,
     "township.option.host": "监听的地址。",
     "township.option.port": "监听的端口；0 表示自动选一个空闲端口。",
