@@ -226,6 +226,7 @@ extension Catalogue {
       liaison new --category hazard --title 桥梁裂缝 --urgency high --location 村口石桥
     """,
     "liaison.new.missing": "缺少 {flags}；登记新事项必须填写这些栏目",
+    "liaison.new.hint": "（{choices}）",
     "liaison.new.ask": "{field}{hint}：",
     "liaison.new.askOptional": "{field}{hint}（直接回车跳过）：",
     "liaison.new.notGiven": "没有填写{field}",

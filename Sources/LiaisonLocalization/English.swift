@@ -270,6 +270,7 @@ extension Catalogue {
       liaison new --category hazard --title 桥梁裂缝 --urgency high --location 村口石桥
     """,
     "liaison.new.missing": "missing {flags}; they are required for a new report",
+    "liaison.new.hint": " ({choices})",
     "liaison.new.ask": "{field}{hint}: ",
     "liaison.new.askOptional": "{field}{hint} [Enter to skip]: ",
     "liaison.new.notGiven": "no {field} given",

@@ -57,7 +57,7 @@ enum Terminal {
       let hint =
         choices.isEmpty
         ? hint(for: field)
-        : " (\(choices.joined(separator: localized("common.listSeparator"))))"
+        : bracketed(choices.joined(separator: localized("common.listSeparator")))
       guard
         let answer = prompt(
           localized("liaison.new.ask", ["field": label(field), "hint": hint]))
@@ -96,12 +96,18 @@ enum Terminal {
 
   private static func hint(for field: Field) -> String {
     switch field {
-    case .category: " (\(choices(Category.allCases)))"
-    case .urgency: " (\(choices(Urgency.allCases)))"
-    case .status: " (\(choices(Status.allCases)))"
-    case .due: " (YYYY-MM-DD)"
+    case .category: bracketed(choices(Category.allCases))
+    case .urgency: bracketed(choices(Urgency.allCases))
+    case .status: bracketed(choices(Status.allCases))
+    case .due: bracketed("YYYY-MM-DD")
     default: ""
     }
+  }
+
+  /// The choices after a prompt's field name, in the language's own brackets: ` (a, b)`, or
+  /// （a、b） in Chinese.
+  private static func bracketed(_ choices: String) -> String {
+    localized("liaison.new.hint", ["choices": choices])
   }
 
   private static func prompt(_ text: String) -> String? {

@@ -58,7 +58,8 @@ import Testing
 
   /// Keys whose Chinese sentence is placeholders and punctuation only, rightly.
   static let placeholdersOnly: Set<String> = [
-    "common.choice", "common.listSeparator", "common.show.conflictedField", "township.audit.entry",
+    "common.choice", "common.listSeparator", "common.show.conflictedField", "liaison.new.hint",
+    "township.audit.entry",
     "township.audit.entryDetail", "township.audit.separator", "township.tls.unreadable",
     "township.tls.mismatch", "township.migrate.upgrading", "township.verify.unreadable",
     "township.conflict.discussion", "liaison.new.ask", "common.show.label",
