@@ -37,7 +37,19 @@ public struct FaultSimulation: Sendable {
     var refusalsSeen: [String: Int] = [:]
   }
 
+  /// Runs the simulation; an error that stops it (not a violation, which the report lists)
+  /// names the seed that replays it.
   public func run() async throws -> SimulationReport {
+    do {
+      return try await simulate()
+    } catch let failure as SimulationFailure where failure.description.hasPrefix("seed ") {
+      throw failure
+    } catch {
+      throw SimulationFailure("seed \(configuration.seed): \(error)")
+    }
+  }
+
+  private func simulate() async throws -> SimulationReport {
     let started = Date()
     var random = SeededGenerator(seed: configuration.seed)
     let root = (configuration.directory as NSString).appendingPathComponent(

@@ -111,7 +111,7 @@ struct Simulator: AsyncParsableCommand {
     do {
       report = try await FaultSimulation(configuration).run()
     } catch {
-      print("seed \(seed): the simulation could not run: \(error)")
+      print("the simulation could not run: \(error)")
       throw ExitCode.failure
     }
     for violation in report.violations.prefix(50) {
