@@ -220,7 +220,8 @@ let package = Package(
       name: "LiaisonSimulation",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
-        "LiaisonTransport", "LiaisonWire",
+        "LiaisonTransport", "LiaisonWire", "LiaisonPostgres", "LiaisonTownship",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -236,7 +237,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LiaisonSimulationTests",
-      dependencies: ["LiaisonSimulation", "township", "LiaisonStore", "LiaisonTestKit"]
+      dependencies: [
+        "LiaisonSimulation", "township", "LiaisonStore", "LiaisonTestKit", "LiaisonPostgresTesting",
+      ]
     ),
     .testTarget(name: "LiaisonMergeTests", dependencies: ["LiaisonMerge", "LiaisonTestKit"]),
     .testTarget(

@@ -6,12 +6,15 @@ import NIOPosix
 /// A loopback TCP proxy between the devices and the township server that injects faults.
 ///
 /// Each accepted connection draws one ``ConnectionFault`` from a seeded generator, in the order
-/// connections arrive. The server's port can change (after a restart) without the devices
-/// noticing, since they only ever talk to the proxy. A server kill can be armed: the next push
-/// that passes through fires it at a chosen point (``KillPoint``).
+/// connections arrive. With several server processes, each connection also draws the process
+/// it goes to, among those running, as a load balancer would. A process's port can change
+/// (after a restart) without the devices noticing, since they only ever talk to the proxy. A
+/// server kill can be armed: the next push that passes through fires it at a chosen point
+/// (``KillPoint``), on the process that push went to.
 public final class FaultProxy: Sendable {
   struct State {
-    var backendPort: Int
+    /// Each process's port; nil while it is down.
+    var backends: [Int?]
     var rates: FaultRates
     var random: SeededGenerator
     var counts = FaultCounts()
@@ -19,19 +22,21 @@ public final class FaultProxy: Sendable {
   }
 
   private let state: NIOLockedValueBox<State>
-  private let onKill: @Sendable () -> Void
+  private let onKill: @Sendable (Int) -> [Int]
   private let channel: NIOLockedValueBox<(any Channel)?>
 
   /// The port devices connect to.
   public let port: Int
 
-  /// Starts a proxy on a free loopback port in front of `backendPort`; `onKill` is called,
-  /// on an event loop, when an armed kill fires, and must kill the server at once.
+  /// Starts a proxy on a free loopback port in front of the processes at `backendPorts`;
+  /// `onKill` is called, on an event loop, when an armed kill fires on a process, must kill
+  /// it at once, and returns the processes it killed (it may kill another beside it).
   public static func start(
-    backendPort: Int, seed: UInt64, rates: FaultRates, onKill: @escaping @Sendable () -> Void
+    backendPorts: [Int], seed: UInt64, rates: FaultRates,
+    onKill: @escaping @Sendable (Int) -> [Int]
   ) async throws -> FaultProxy {
     let state = NIOLockedValueBox(
-      State(backendPort: backendPort, rates: rates, random: SeededGenerator(seed: seed)))
+      State(backends: backendPorts, rates: rates, random: SeededGenerator(seed: seed)))
     let box = NIOLockedValueBox<(any Channel)?>(nil)
     let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -46,7 +51,7 @@ public final class FaultProxy: Sendable {
   }
 
   private init(
-    state: NIOLockedValueBox<State>, onKill: @escaping @Sendable () -> Void,
+    state: NIOLockedValueBox<State>, onKill: @escaping @Sendable (Int) -> [Int],
     channel: NIOLockedValueBox<(any Channel)?>, port: Int
   ) {
     self.state = state
@@ -55,9 +60,9 @@ public final class FaultProxy: Sendable {
     self.port = port
   }
 
-  /// Points the proxy at a restarted server.
-  public func setBackend(port: Int) {
-    state.withLockedValue { $0.backendPort = port }
+  /// Points the proxy at a restarted process.
+  public func setBackend(_ index: Int, port: Int) {
+    state.withLockedValue { $0.backends[index] = port }
   }
 
   /// Changes the fault rates, for example to ``FaultRates/none`` for the final rounds.
@@ -88,12 +93,16 @@ public final class FaultProxy: Sendable {
   /// Draws the accepted connection's fault and connects it to the server, or refuses it.
   private static func connect(
     _ inbound: any Channel, state: NIOLockedValueBox<State>,
-    onKill: @escaping @Sendable () -> Void
+    onKill: @escaping @Sendable (Int) -> [Int]
   ) -> EventLoopFuture<Void> {
-    let (fault, port) = state.withLockedValue { state in
+    let (fault, drawn) = state.withLockedValue { state in
       let fault = state.rates.draw(using: &state.random)
       state.counts.count(fault)
-      return (fault, state.backendPort)
+      return (fault, state.drawBackend())
+    }
+    guard let (index, port) = drawn else {
+      // Every process is down: the device finds nobody listening.
+      return inbound.eventLoop.makeFailedFuture(ProxyRefusal())
     }
     if fault == .refuse {
       return inbound.eventLoop.makeFailedFuture(ProxyRefusal())
@@ -112,7 +121,7 @@ public final class FaultProxy: Sendable {
         .connect(host: "127.0.0.1", port: port).map { Optional($0) }
       : inbound.eventLoop.makeSucceededFuture(nil)
     return backend.and(shadow).flatMapThrowing { outbound, shadow in
-      let kill = KillTrigger(state: state, onKill: onKill)
+      let kill = KillTrigger(state: state, backend: index, onKill: onKill)
       try inbound.pipeline.syncOperations.addHandler(
         Relay(peer: outbound, shadow: shadow, fault: fault, direction: .request, kill: kill))
       try outbound.pipeline.syncOperations.addHandler(
@@ -131,10 +140,30 @@ final class Discard: ChannelInboundHandler, Sendable {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }
 
+extension FaultProxy.State {
+  /// A running process for the next connection, drawn from the seed when there are several.
+  mutating func drawBackend() -> (index: Int, port: Int)? {
+    let running = backends.indices.compactMap { index in backends[index].map { (index, $0) } }
+    guard running.count > 1 else { return running.first }
+    return running[Int.random(in: 0..<running.count, using: &random)]
+  }
+}
+
 /// Fires an armed server kill once a push has got far enough.
 struct KillTrigger: Sendable {
   let state: NIOLockedValueBox<FaultProxy.State>
-  let onKill: @Sendable () -> Void
+  /// The process the push went to.
+  let backend: Int
+  let onKill: @Sendable (Int) -> [Int]
+
+  /// Kills the push's process (and any drawn beside it); new connections avoid them until
+  /// they are restarted.
+  func fire() {
+    let killed = onKill(backend)
+    state.withLockedValue { state in
+      for index in killed { state.backends[index] = nil }
+    }
+  }
 
   /// Takes the armed kill, if any, so that only one connection fires it.
   func take() -> KillPoint? {

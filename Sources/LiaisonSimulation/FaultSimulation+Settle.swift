@@ -34,11 +34,11 @@ extension FaultSimulation {
   }
 
   /// Reads every replica, the server's after it stopped, and runs the final checks.
-  func check(_ world: inout World) throws {
+  func check(_ world: inout World) async throws {
     world.report.writes = world.ledger.count
     world.report.reports = world.ledger.created.count
     world.report.violations += world.report.refusals.map { "unexpected sync error: \($0)" }
-    var snapshots = [try snapshot("server", try ReplicaStore.open(in: world.server.directory))]
+    var snapshots = [try await serverSnapshot(world)]
     for device in world.devices {
       // A change written to be refused stays in its device's log and nowhere else.
       let refused = try device.store.refusedChanges()
@@ -65,6 +65,17 @@ extension FaultSimulation {
     world.report.conflicts = conflicts
   }
 
+  /// The township's reports and log: from its SQLite store, or from the PostgreSQL database
+  /// its processes shared.
+  private func serverSnapshot(_ world: World) async throws -> ReplicaSnapshot {
+    let directory = world.servers.processes[0].directory
+    guard let database = world.database else {
+      return try snapshot("server", try ReplicaStore.open(in: directory))
+    }
+    let (states, dots, changes) = try await database.snapshot(keys: directory)
+    return ReplicaSnapshot(name: "server", states: states, changeCount: changes, dots: dots)
+  }
+
   private func snapshot(
     _ name: String, _ store: ReplicaStore, refused: Int = 0, villages: Set<String>? = nil
   ) throws -> ReplicaSnapshot {
@@ -76,6 +87,6 @@ extension FaultSimulation {
     }
     return ReplicaSnapshot(
       name: name, states: states, changeCount: try store.status().changes - refused,
-      villages: villages)
+      villages: villages, dots: try LoggedDots.read(storeDirectory: store.location))
   }
 }

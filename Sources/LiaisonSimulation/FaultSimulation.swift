@@ -20,7 +20,9 @@ public struct FaultSimulation: Sendable {
 
   /// The world of one run: the server, the proxy, the devices and the ledger.
   struct World {
-    let server: ServerProcess
+    let servers: ServerPool
+    /// The PostgreSQL database the processes share; nil on SQLite.
+    let database: SimulationDatabase?
     let proxy: FaultProxy
     var devices: [SimulatedDevice]
     var ledger = WriteLedger()
@@ -35,15 +37,33 @@ public struct FaultSimulation: Sendable {
     var refusalsSeen: [String: Int] = [:]
   }
 
+  /// Runs the simulation; an error that stops it (not a violation, which the report lists)
+  /// names the seed that replays it.
   public func run() async throws -> SimulationReport {
+    do {
+      return try await simulate()
+    } catch let failure as SimulationFailure where failure.description.hasPrefix("seed ") {
+      throw failure
+    } catch {
+      throw SimulationFailure("seed \(configuration.seed): \(error)")
+    }
+  }
+
+  private func simulate() async throws -> SimulationReport {
     let started = Date()
     var random = SeededGenerator(seed: configuration.seed)
     let root = (configuration.directory as NSString).appendingPathComponent(
       "liaison-simulation-\(configuration.seed)-\(UUID().uuidString.prefix(8))")
-    var world = try await setUp(root: root, random: &random)
-    defer { world.server.stop() }
+    var database: SimulationDatabase?
+    if let server = configuration.database {
+      database = try await SimulationDatabase.create(on: server, seed: configuration.seed)
+    }
+    var world = try await setUp(root: root, database: database, random: &random)
+    defer { world.servers.stop() }
     world.report.seed = configuration.seed
     world.report.devices = configuration.devices
+    world.report.processes = configuration.processes
+    world.report.database = database?.url
     world.proxy.setRates(configuration.rates)
 
     while world.report.steps < configuration.steps
@@ -64,28 +84,42 @@ public struct FaultSimulation: Sendable {
     try restartIfKilled(&world, now: true)
     try await settle(&world)
     world.report.faults = world.proxy.counts
-    world.report.kills = world.server.kills
-    world.server.stop()
-    try check(&world)
+    world.report.kills = world.servers.kills
+    world.report.restarts = world.restarts
+    world.servers.stop()
+    try await check(&world)
     world.report.seconds = Date().timeIntervalSince(started)
     try await world.proxy.stop()
-    if world.report.passed { try? FileManager.default.removeItem(atPath: root) }
+    if world.report.passed {
+      try? FileManager.default.removeItem(atPath: root)
+      try? await database?.drop()
+    }
     return world.report
   }
 
-  private func setUp(root: String, random: inout SeededGenerator) async throws -> World {
-    let server = ServerProcess(
-      binary: configuration.township, directory: (root as NSString).appendingPathComponent("server")
-    )
-    let port = try server.start()
-    guard let token = server.adminToken else {
+  private func setUp(
+    root: String, database: SimulationDatabase?, random: inout SeededGenerator
+  ) async throws -> World {
+    // On PostgreSQL the processes share the database and the directory of the township's
+    // keys (its certificate and signing key), as behind a load balancer.
+    let directory = (root as NSString).appendingPathComponent("server")
+    let servers = ServerPool(
+      (0..<(database == nil ? 1 : configuration.processes)).map { _ in
+        ServerProcess(
+          binary: configuration.township, directory: directory,
+          arguments: database.map { ["--database", $0.url] } ?? [])
+      })
+    let ports = try servers.start()
+    let port = ports[0]
+    guard let token = servers.adminToken else {
+      servers.stop()
       throw SimulationFailure("township serve printed no administrator token")
     }
     let proxy = try await FaultProxy.start(
-      backendPort: port, seed: random.next(), rates: .none, onKill: { server.kill() })
+      backendPorts: ports, seed: random.next(), rates: .none, onKill: { servers.kill($0) })
     // Over TLS, as in the field: the devices pin the server's certificate, and the proxy
     // in front passes the encrypted bytes through (its faults cut them, never read them).
-    guard let pinText = server.pin, let pin = CertificatePin(pinText) else {
+    guard let pinText = servers.pin, let pin = CertificatePin(pinText) else {
       throw SimulationFailure("township serve printed no certificate pin")
     }
     let direct = "https://127.0.0.1:\(port)"
@@ -124,18 +158,19 @@ public struct FaultSimulation: Sendable {
     } catch {
       await admin.shutdown()
       await open.shutdown()
-      server.stop()
+      servers.stop()
       throw error
     }
-    return World(server: server, proxy: proxy, devices: devices)
+    return World(servers: servers, database: database, proxy: proxy, devices: devices)
   }
 
-  /// Arms the next server kill when the run has got far enough, and restarts a killed server
-  /// after a few steps down.
+  /// Arms the next server kill when the run has got far enough, and restarts killed
+  /// processes after a few steps down. With several processes, the kill lands on whichever
+  /// process the push went to, and now and then takes a second one down with it.
   private func scheduleKills(
     _ world: inout World, progress: Double, random: inout SeededGenerator
   ) throws {
-    if world.server.kills > world.restarts {
+    if !world.servers.down.isEmpty {
       try restartIfKilled(&world, now: false)
       return
     }
@@ -147,18 +182,25 @@ public struct FaultSimulation: Sendable {
           bodyShare: [0.3, 0.8, 1.0, 1.0].randomElement(using: &random)!,
           delayMilliseconds: Int.random(in: 0...25, using: &random)))
       world.downSteps = Int.random(in: 0...4, using: &random)
+      let count = world.servers.processes.count
+      if count > 1 {
+        let twice = Double.random(in: 0..<1, using: &random) < configuration.doubleKillShare
+        world.servers.killCompanion(
+          offset: twice ? Int.random(in: 1..<count, using: &random) : nil)
+      }
     }
   }
 
   private func restartIfKilled(_ world: inout World, now: Bool) throws {
-    guard world.server.kills > world.restarts else { return }
+    guard !world.servers.down.isEmpty else { return }
     if !now, world.downSteps > 0 {
       world.downSteps -= 1
       return
     }
-    world.server.reap()
-    world.proxy.setBackend(port: try world.server.start())
-    world.restarts = world.server.kills
+    for (index, port) in try world.servers.restartDown() {
+      world.proxy.setBackend(index, port: port)
+      world.restarts += 1
+    }
   }
 
   /// One device does one thing.

@@ -10,14 +10,18 @@ public struct ReplicaSnapshot: Sendable {
   /// The villages a device is enrolled for, when not all: it must hold exactly the reports
   /// that end in them, and may keep stale copies of reports that moved away.
   public let villages: Set<String>?
+  /// The dot of every change in the replica's log, by report; nil when not read.
+  public let dots: [ReportID: Set<Dot>]?
 
   public init(
-    name: String, states: [ReportID: ReportState], changeCount: Int, villages: Set<String>? = nil
+    name: String, states: [ReportID: ReportState], changeCount: Int, villages: Set<String>? = nil,
+    dots: [ReportID: Set<Dot>]? = nil
   ) {
     self.name = name
     self.states = states
     self.changeCount = changeCount
     self.villages = villages
+    self.dots = dots
   }
 
   /// Whether this replica must hold `state`, as the reference holds it.
@@ -29,7 +33,8 @@ public struct ReplicaSnapshot: Sendable {
 }
 
 /// The promises checked once the faults stop and every replica has synced until nothing
-/// changes: no loss, convergence, no duplicated report, and exactly the right conflicts.
+/// changes: no loss, convergence, no duplicated report, exactly the right conflicts, and no
+/// device that missed a change in its villages.
 public struct FinalChecks: Sendable {
   public let ledger: WriteLedger
 
@@ -43,6 +48,7 @@ public struct FinalChecks: Sendable {
     guard let reference = replicas.first else { return (["no replica to check"], 0) }
     violations += convergence(replicas)
     violations += duplicates(replicas)
+    violations += missedChanges(replicas)
     var conflicts = 0
     for report in ledger.created {
       guard let state = reference.states[report] else { continue }
@@ -81,6 +87,29 @@ public struct FinalChecks: Sendable {
       for (id, state) in reference.states
       where replica.states[id]?.canonicalBytes != state.canonicalBytes {
         violations.append("\(replica.name) and \(reference.name) differ on report \(id)")
+      }
+    }
+    return violations
+  }
+
+  /// Every change the reference (the server) logged to a report a device must hold is in
+  /// that device's log too. A pull cursor that passed a change before it committed (the
+  /// commit-order gap of a change feed) leaves the change out of the device's log for good,
+  /// even where a later change hides it from the state.
+  func missedChanges(_ replicas: [ReplicaSnapshot]) -> [String] {
+    guard let reference = replicas.first, let expected = reference.dots else { return [] }
+    var violations: [String] = []
+    for replica in replicas.dropFirst() {
+      guard let held = replica.dots else { continue }
+      var missed: [(ReportID, Dot)] = []
+      for (id, state) in reference.states where replica.serves(state) {
+        let absent = (expected[id] ?? []).subtracting(held[id] ?? [])
+        missed += absent.sorted().map { (id, $0) }
+      }
+      if let (report, dot) = missed.first {
+        violations.append(
+          "\(replica.name) missed \(missed.count) changes \(reference.name) logged in its "
+            + "villages, first \(dot) to report \(report)")
       }
     }
     return violations

@@ -137,7 +137,7 @@ final class Relay: ChannelInboundHandler {
       return
     }
     watch = .done
-    loop.scheduleTask(in: .milliseconds(Int64(point.delayMilliseconds))) { kill.onKill() }
+    loop.scheduleTask(in: .milliseconds(Int64(point.delayMilliseconds))) { kill.fire() }
   }
 
   /// An encrypted record longer than this is a push's body: a pull's or an enrolment's

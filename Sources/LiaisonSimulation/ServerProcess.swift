@@ -9,6 +9,8 @@ import NIOConcurrencyHelpers
 public final class ServerProcess: Sendable {
   public let binary: URL
   public let directory: String
+  /// What `serve` takes after the others: `--database URL` for a process on PostgreSQL.
+  public let arguments: [String]
 
   struct Running: @unchecked Sendable {
     let process: Process
@@ -16,12 +18,15 @@ public final class ServerProcess: Sendable {
 
   private let running = NIOLockedValueBox<Running?>(nil)
   private let killed = NIOLockedValueBox(0)
+  /// Killed and not started again since.
+  private let dead = NIOLockedValueBox(false)
   private let token = NIOLockedValueBox<String?>(nil)
   private let certificatePin = NIOLockedValueBox<String?>(nil)
 
-  public init(binary: URL, directory: String) {
+  public init(binary: URL, directory: String, arguments: [String] = []) {
     self.binary = binary
     self.directory = directory
+    self.arguments = arguments
   }
 
   /// The administrator token printed when the first start created the store.
@@ -34,15 +39,20 @@ public final class ServerProcess: Sendable {
   /// How many times the server was killed.
   public var kills: Int { killed.withLockedValue { $0 } }
 
+  /// True from a kill until the next start.
+  public var isDown: Bool { dead.withLockedValue { $0 } }
+
   /// True while the last started server is alive.
   public var isRunning: Bool { running.withLockedValue { $0?.process.isRunning ?? false } }
 
   /// Starts the server and returns its port once it listens.
   public func start() throws -> Int {
-    let started = try ServeLaunch.start(binary: binary, directory: directory, logLevel: "critical")
+    let started = try ServeLaunch.start(
+      binary: binary, directory: directory, logLevel: "critical", arguments: arguments)
     if let found = started.adminToken { token.withLockedValue { $0 = found } }
     certificatePin.withLockedValue { $0 = started.pin }
     running.withLockedValue { $0 = Running(process: started.process) }
+    dead.withLockedValue { $0 = false }
     return started.port
   }
 
@@ -52,6 +62,7 @@ public final class ServerProcess: Sendable {
       guard let process = running?.process, process.isRunning else { return }
       Foundation.kill(process.processIdentifier, SIGKILL)
       killed.withLockedValue { $0 += 1 }
+      dead.withLockedValue { $0 = true }
     }
   }
 

@@ -19,6 +19,14 @@ public struct SimulationConfiguration: Sendable {
   /// change the server refuses, and their later changes must still land.
   public var otherVersionShare = 0.1
   public var rates = FaultRates()
+  /// A PostgreSQL server's URL: the run makes a fresh database on it, which ``processes``
+  /// `township serve` processes share. Nil: one process on SQLite.
+  public var database: String?
+  /// How many processes serve the township on PostgreSQL (1 to 3); on SQLite, one.
+  public var processes = 1
+  /// With several processes, the share of kills that take a second process down at the same
+  /// moment.
+  public var doubleKillShare = 0.25
   /// The `township` executable.
   public var township: URL
   /// Where the stores go; a new directory under it is removed after a passing run.
@@ -43,7 +51,12 @@ public struct SimulationReport: Sendable {
   /// Sync answers the server refused, or that were not understood: never expected.
   public var refusals: [String] = []
   public var faults = FaultCounts()
+  /// Processes killed with SIGKILL, the second of a double kill included.
   public var kills = 0
+  public var restarts = 0
+  public var processes = 1
+  /// The database the processes shared, on PostgreSQL; nil on SQLite.
+  public var database: String?
   public var conflicts = 0
   /// Changes the other-version devices wrote for the server to refuse; each must be refused.
   public var refusedByDesign = 0
@@ -57,9 +70,11 @@ public struct SimulationReport: Sendable {
 
   /// One line with the figures and the verdict.
   public var summary: String {
-    "seed \(seed): \(devices) devices, \(steps) steps, \(writes) writes to \(reports) reports, "
-      + "\(syncs) syncs (\(failedSyncs) failed), \(faults.total) faults injected (\(faults)), "
-      + "\(kills) server kills, \(conflicts) conflicts, \(refusedByDesign) refused by design, settled in \(finalRounds) rounds, "
+    "seed \(seed): \(devices) devices, "
+      + (database == nil ? "1 process on SQLite, " : "\(processes) processes on PostgreSQL, ")
+      + "\(steps) steps, \(writes) writes to \(reports) reports, "
+      + "\(syncs) syncs (\(failedSyncs) failed, retried), \(faults.total) faults injected (\(faults)), "
+      + "\(kills) server kills, \(restarts) restarts, \(conflicts) conflicts, \(refusedByDesign) refused by design, settled in \(finalRounds) rounds, "
       + String(format: "%.1f s", seconds) + ": "
       + (passed ? "PASS" : "FAIL (\(violations.count) violations)")
   }

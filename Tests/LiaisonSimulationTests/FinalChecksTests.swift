@@ -82,3 +82,38 @@ import Testing
     #expect(violations.contains { $0.contains("conflicts shown") }, "\(violations)")
   }
 }
+
+/// The missed-change check: a device whose log lacks a change the server logged in its
+/// villages (a pull cursor that passed the change before it committed) is caught, even when
+/// the state hides the change because a later write superseded it.
+@Suite struct MissedChangeCheckTests {
+  @Test func aChangeMissingFromADevicesLogIsCaughtThoughTheStatesAgree() throws {
+    let (ledger, state, changes) = try FinalChecksTests().scenario()
+    let all = Set(changes.map(\.dot))
+    let server = ReplicaSnapshot(
+      name: "server", states: [state.id: state], changeCount: 3, dots: [state.id: all])
+    let complete = ReplicaSnapshot(
+      name: "a", states: [state.id: state], changeCount: 3, dots: [state.id: all])
+    let skipped = ReplicaSnapshot(
+      name: "b", states: [state.id: state], changeCount: 3,
+      dots: [state.id: all.subtracting([changes[1].dot])])
+    let checks = FinalChecks(ledger: ledger)
+    #expect(checks.run([server, complete]).violations.isEmpty)
+    let violations = checks.run([server, complete, skipped]).violations
+    #expect(
+      violations == [
+        "b missed 1 changes server logged in its villages, first \(changes[1].dot) "
+          + "to report \(state.id)"
+      ], "\(violations)")
+  }
+
+  @Test func aDeviceOfOneVillageIsNotAskedForReportsOutsideIt() throws {
+    let (ledger, state, changes) = try FinalChecksTests().scenario()
+    let server = ReplicaSnapshot(
+      name: "server", states: [state.id: state], changeCount: 3,
+      dots: [state.id: Set(changes.map(\.dot))])
+    let elsewhere = ReplicaSnapshot(
+      name: "c", states: [:], changeCount: 0, villages: ["nowhere"], dots: [:])
+    #expect(FinalChecks(ledger: ledger).run([server, elsewhere]).violations.isEmpty)
+  }
+}
