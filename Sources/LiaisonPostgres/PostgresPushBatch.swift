@@ -64,7 +64,9 @@ struct PostgresPushBatch {
         """)
       {
         let (replica, counter, body) = try row.decode((String, Int64, ByteBuffer).self)
-        guard let id = ReplicaID(replica) else { throw StoreError.database("bad replica \(replica)") }
+        guard let id = ReplicaID(replica) else {
+          throw StoreError.database("bad replica \(replica)")
+        }
         logged[Dot(replica: id, counter: UInt64(counter))] = body.bytes
       }
     }
@@ -107,7 +109,9 @@ struct PostgresPushBatch {
       }
       state.apply(change)
       let row = ReportRow(state)
-      (report.state, report.row, report.bytes, report.village) = (state, row, row.state, row.village)
+      (report.state, report.row, report.bytes, report.village) = (
+        state, row, row.state, row.village
+      )
     } else {
       var state: ReportState?
       var created = prepared.created
