@@ -47,12 +47,13 @@ struct PostgresCommand: AsyncParsableCommand {
   )
   var incrementalAt = 0
 
+  // Not `--township`: the parent command's option of that name would take it.
   @Option(help: "The township binary; default: beside this benchmark.")
-  var township: String?
+  var townshipBinary: String?
 
   func run() async throws {
     let binary =
-      township
+      townshipBinary
       ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("township").path
     let server = try PostgresLocation(parsing: databaseURL)

@@ -48,7 +48,7 @@ if [ -n "${PG:-}" ]; then
   for round in $(seq "$ROUNDS"); do
     if [ -n "${BEFORE:-}" ]; then
       echo "round $round: PostgreSQL, $BEFORE" >&2
-      "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --township "$BEFORE" \
+      "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --township-binary "$BEFORE" \
         --configurations pg1 pg2 --no-floor | sed 's/"config": "/"config": "before-/' >>"$OUT/pg.jsonl"
     fi
     echo "round $round: SQLite, PostgreSQL 1 and 2 processes, PostgreSQL alone" >&2
