@@ -190,9 +190,10 @@ let package = Package(
       name: "liaison-sync-bench",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonStore", "LiaisonSync", "LiaisonTestKit",
-        "LiaisonTransport", "LiaisonWire",
+        "LiaisonTransport", "LiaisonWire", "LiaisonPostgres", "LiaisonTrust",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       path: "tools/sync-benchmark",
       exclude: ["run.sh", "row-size.py"]

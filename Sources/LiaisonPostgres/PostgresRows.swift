@@ -34,23 +34,6 @@ enum PostgresRows {
     }
   }
 
-  /// Stores the row of a report the database does not hold, and returns its key.
-  static func insert(_ session: PostgresSession, _ row: ReportRow, changeTime: Int64)
-    async throws -> Int64
-  {
-    let key = try await session.value(
-      """
-      INSERT INTO report (id, state, village, category, title, details, urgency, status,
-        assignee, due, deleted, conflicted, created_at, updated_at)
-      VALUES (\(row.id), \(row.state.bytea), \(row.village), \(row.category), \(row.title),
-        \(row.details), \(row.urgency), \(row.status), \(row.assignee), \(row.due), \(row.deleted),
-        \(row.conflicted), \(changeTime), \(changeTime))
-      RETURNING key
-      """, as: Int64.self)
-    guard let key else { throw StoreError.database("no key for report \(row.id)") }
-    return key
-  }
-
   /// Replaces the row stored under `key` by the report's new state.
   static func update(
     _ session: PostgresSession, key: Int64, to row: ReportRow, changeTime: Int64
@@ -81,15 +64,6 @@ enum PostgresRows {
       ON CONFLICT (replica, counter) DO NOTHING RETURNING seq
       """
     ).isEmpty
-  }
-
-  /// The canonical bytes the log holds under `dot`, if any.
-  static func loggedBody(_ session: PostgresSession, _ dot: Dot) async throws -> [UInt8]? {
-    try await session.value(
-      """
-      SELECT body FROM change
-      WHERE replica = \(dot.replica.description) AND counter = \(Int64(dot.counter))
-      """, as: ByteBuffer.self)?.bytes
   }
 
   /// The report's logged changes in log order, with sequences above `after` and below

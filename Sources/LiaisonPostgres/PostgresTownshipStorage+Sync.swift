@@ -8,31 +8,48 @@ extension PostgresTownshipStorage {
 
   /// Judges and applies a device's batch in one transaction, as the SQLite backend does.
   ///
-  /// It holds ``appendLock`` from its start, so its sequence numbers follow every earlier
-  /// commit, and locks the device's row (its highest counter) and each report's row it merges
-  /// into. The batch is decoded and its signatures checked on a thread of its own meanwhile;
-  /// waiting for it blocks this task only while that thread is behind.
+  /// The batch is decoded and its signatures checked on a thread of its own; the
+  /// transaction begins once that is done, so no lock waits on it. It holds ``appendLock``
+  /// from its start, so its sequence numbers follow every earlier commit, and locks the
+  /// device's row (its highest counter) and the rows of the reports it merges into. It reads
+  /// those reports and the dots it may repeat in one query each, judges in memory
+  /// (``PostgresPushBatch``) and writes each table's rows in one statement: a few round trips
+  /// per batch under the lock, not a few per change.
   public func push(_ batch: PushBatch, from device: Device, now: Int64) async throws(StoreError)
     -> PushOutcome
   {
-    try await transaction { session in
+    var decoded: [PreparedChange] = []
+    var index = 0
+    while let next = batch.prepared(at: index) {
+      if case .success(let prepared) = next { decoded.append(prepared) }
+      index += 1
+    }
+    let ready = decoded
+    return try await transaction { session in
       try await session.execute("SELECT pg_advisory_xact_lock(\(Self.appendLock))")
       var judgement = PushJudgement(
         device: device,
         highest: try await session.value(
           "SELECT highest_counter FROM device WHERE id = \(device.id) FOR UPDATE", as: Int64.self)
           ?? 0)
+      // Every change the log holds from this device came in a push, at or below the highest
+      // counter it has sent: only dots below it, or another replica's, may be logged already.
+      let own = device.replica
+      let maybeLogged = ready.map(\.change.dot).filter {
+        $0.replica != own || Int64($0.counter) <= judgement.highest
+      }
+      var writes = try await PostgresPushBatch.read(
+        reports: Array(Set(ready.map(\.change.report.description))), dots: maybeLogged, session)
       while let (index, prepared) = judgement.next(from: batch) {
         let change = prepared.change
-        let stored = try await PostgresRows.locked(session, change.report)
+        let id = change.report.description
+        let stored = writes.reports[id]
         // Read ahead where the rules may ask (a report outside the device's villages), since
         // their question is synchronous; they ask it in no other case.
         var wasInScope = false
         if let stored, !device.villages.contains(stored.village) {
-          let logged = try await PostgresRows.changes(session, report: stored.key)
           wasInScope = VillageHistory.wasEver(
-            in: Set(device.villages),
-            try logged.map { (change) throws(StoreError) in try change.decoded() })
+            in: Set(device.villages), try await writes.history(of: id, session))
         }
         switch judgement.judge(
           prepared, at: index, village: stored?.village, wasInScope: { wasInScope })
@@ -42,10 +59,10 @@ extension PostgresTownshipStorage {
             try await Self.keepRefused(
               change, from: device, reason: refusal.message, now: now, session)
           }
-        case .apply(let unlogged):
-          if try await Self.receive(prepared, stored: stored, unlogged: unlogged, session) {
+        case .apply:
+          if try writes.receive(prepared) {
             judgement.accepted()
-          } else if try await PostgresRows.loggedBody(session, change.dot) == prepared.body {
+          } else if writes.loggedBody(change.dot) == prepared.body {
             judgement.duplicate()
           } else {
             let refusal = judgement.reused(change, at: index)
@@ -56,6 +73,7 @@ extension PostgresTownshipStorage {
       }
       // A body refused whole, found out only once read to its end: nothing it held is kept.
       if let refusal = batch.refusal { throw StoreError.pushRefused(refusal) }
+      try await writes.write(session)
       try await session.execute(
         """
         UPDATE device SET highest_counter = \(judgement.highest), last_seen_at = \(now)
@@ -63,40 +81,6 @@ extension PostgresTownshipStorage {
         """)
       return judgement.outcome
     }
-  }
-
-  /// Logs a judged change and merges it into its report (locked as `stored`), or creates
-  /// the report; false when its dot is logged already.
-  private static func receive(
-    _ prepared: PreparedChange, stored: LockedReport?, unlogged: Bool, _ session: PostgresSession
-  ) async throws -> Bool {
-    let change = prepared.change
-    let time = change.attribution.time
-    if let stored {
-      guard
-        try await PostgresRows.log(session, change, body: prepared.body, report: stored.key)
-      else { return false }
-      var state = try PostgresRows.state(stored.state)
-      state.apply(change)
-      try await PostgresRows.update(
-        session, key: stored.key, to: ReportRow(state), changeTime: time)
-      return true
-    }
-    // A new report's row comes first, for its key; a dot already logged (under another
-    // report: a reused counter) must leave no row behind.
-    if !unlogged, try await PostgresRows.loggedBody(session, change.dot) != nil { return false }
-    var created = prepared.created
-    if created == nil {
-      var state = ReportState(id: change.report)
-      state.apply(change)
-      created = ReportRow(state)
-    }
-    guard let row = created else { return false }
-    let key = try await PostgresRows.insert(session, row, changeTime: time)
-    guard try await PostgresRows.log(session, change, body: prepared.body, report: key) else {
-      throw StoreError.database("change \(change.dot) is already in the log")
-    }
-    return true
   }
 
   /// Keeps a liaison's write that the server refused in the audit trail, whole, once; the

@@ -15,7 +15,9 @@ struct SyncBenchmark: AsyncParsableCommand {
     commandName: "liaison-sync-bench",
     abstract:
       "Benchmark sync over loopback against the real township server (build with -c release).",
-    subcommands: [FloorCommand.self, SignaturesCommand.self, FillCommand.self])
+    subcommands: [
+      FloorCommand.self, SignaturesCommand.self, FillCommand.self, PostgresCommand.self,
+    ])
 
   @Option(help: "How many reports device A pushes and device B pulls.")
   var reports = 100_000
@@ -240,14 +242,16 @@ struct SyncBenchmark: AsyncParsableCommand {
     fresh.stop()
   }
 
-  static func record(_ count: Int, at store: ReplicaStore, seed: UInt64 = 7) throws {
+  static func record(
+    _ count: Int, at store: ReplicaStore, seed: UInt64 = 7, village: String = "东村"
+  ) throws {
     var random = SeededGenerator(seed: seed)
     try store.transaction { transaction in
       for index in 0..<count {
         let time = 1_772_323_200_000 + Int64(index)
         try transaction.create(
           [
-            .village: .text("东村"), .category: .category(.visit),
+            .village: .text(village), .category: .category(.visit),
             .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
             .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
           ],
@@ -280,9 +284,11 @@ struct SyncBenchmark: AsyncParsableCommand {
 
     /// Over TLS with `tls`, the clients pinning the certificate the server printed; otherwise
     /// plain HTTP on loopback (`--insecure-http`), as before TLS.
-    init(binary: String, directory: String, tls: Bool) async throws {
+    /// `arguments` go to `serve`: `--database URL` for a township on PostgreSQL.
+    init(binary: String, directory: String, tls: Bool, arguments: [String] = []) async throws {
       server = try TownshipServer(
-        binary: URL(fileURLWithPath: binary), directory: directory, insecureHTTP: !tls)
+        binary: URL(fileURLWithPath: binary), directory: directory, insecureHTTP: !tls,
+        arguments: arguments)
       if tls {
         guard let text = server.pin, let pin = CertificatePin(text) else {
           throw SQLiteFloor.FloorError("township serve printed no certificate pin")
@@ -293,21 +299,26 @@ struct SyncBenchmark: AsyncParsableCommand {
       }
     }
 
-    func device(_ name: String, in root: String) async throws -> ReplicaStore {
+    /// A new device enrolled in `villages`; with `process`, linked to that process of the
+    /// township instead (one sharing this server's database).
+    func device(
+      _ name: String, in root: String, villages: [String] = ["东村"], linkedTo process: String? = nil
+    ) async throws -> ReplicaStore {
       var random = SystemRandomNumberGenerator()
       let store = try ReplicaStore.create(
-        in: (root as NSString).appendingPathComponent(name), author: name, villages: ["东村"],
+        in: (root as NSString).appendingPathComponent(name), author: name, villages: villages,
         replica: ReplicaID.random(using: &random), now: 0, checkpointing: .inTheBackground)
       let (token, trust) = (token, trust)
       let issued = try await SyncClient.with(baseURL: url, token: token, trust: trust) {
-        try await $0.issueEnrollment(name: name, villages: ["东村"], expiresInSeconds: 3600)
+        try await $0.issueEnrollment(name: name, villages: villages, expiresInSeconds: 3600)
       }
       let replica = try store.info().id
       let enrolled = try await SyncClient.with(baseURL: url, token: nil, trust: trust) {
         try await $0.enroll(code: issued.code, replica: replica, key: store.signer.publicKey)
       }
       try store.link(
-        toServer: url, token: enrolled.token, device: enrolled.device, villages: enrolled.villages,
+        toServer: process ?? url, token: enrolled.token, device: enrolled.device,
+        villages: enrolled.villages,
         certificate: pinnedCertificate, serverKey: enrolled.serverKey)
       return store
     }

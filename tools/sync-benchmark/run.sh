@@ -17,6 +17,12 @@
 # BASELINE_DIR=DIR checks BASELINE out in an existing worktree DIR instead (its build cache helps).
 # KEEP=1 keeps the folder of raw outputs (its path is printed); PAIRS_ONLY=1 stops after the
 # rounds (no Kinto, no SQLite floor), for more old/new pairs in less time.
+# PG=URL (a PostgreSQL server; each township gets a new database on it) runs instead ROUNDS
+# rounds of `liaison-sync-bench pg`: SQLite, PostgreSQL through 1 and 2 processes and
+# PostgreSQL alone (pg-floor), 2 writers and 2 readers at once, side by side; BEFORE=TOWNSHIP
+# (a township binary) puts that build's 1 and 2 processes in each round too; then, unless
+# INCREMENTAL_AT=0, one pg1 township filled to INCREMENTAL_AT (default 1,000,000) changes for
+# the incremental sync of 10.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
@@ -37,6 +43,73 @@ swift build -c release --product liaison-sync-bench >&2
 NEW=.build/release
 git rev-parse --short HEAD >"$OUT/head.txt"
 [ -z "$(git status --porcelain -- Sources Package.swift)" ] || echo "$(cat "$OUT/head.txt") with uncommitted changes" >"$OUT/head.txt"
+
+if [ -n "${PG:-}" ]; then
+  for round in $(seq "$ROUNDS"); do
+    if [ -n "${BEFORE:-}" ]; then
+      echo "round $round: PostgreSQL, $BEFORE" >&2
+      "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --township-binary "$BEFORE" \
+        --configurations pg1 pg2 --no-floor | sed 's/"config": "/"config": "before-/' >>"$OUT/pg.jsonl"
+    fi
+    echo "round $round: SQLite, PostgreSQL 1 and 2 processes, PostgreSQL alone" >&2
+    "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" >>"$OUT/pg.jsonl"
+  done
+  if [ "${INCREMENTAL_AT:-1000000}" != 0 ]; then
+    echo "incremental sync against ${INCREMENTAL_AT:-1000000} changes on PostgreSQL" >&2
+    "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --configurations pg1 \
+      --no-floor --incremental-at "${INCREMENTAL_AT:-1000000}" | grep incremental >>"$OUT/pg.jsonl"
+  fi
+  python3 - "$OUT/pg.jsonl" "$(cat "$OUT/head.txt")" <<'PGSUMMARY'
+import json, statistics, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+by = {}
+for l in lines:
+    by.setdefault(l["config"], []).append(l)
+def med(config, key):
+    values = [l[key] for l in by.get(config, []) if key in l]
+    return statistics.median(values) if values else None
+def rounds(config, key):
+    return ", ".join(f"{l[key]:,}" if isinstance(l[key], int) else str(l[key]) for l in by.get(config, []))
+print(f"PostgreSQL benchmark at {sys.argv[2]}; medians, rounds in brackets, changes/s\n")
+print("| configuration | push | pull | server CPU s (push) | PostgreSQL backends CPU s (push) | WAL flushes (push) |")
+print("|---|---|---|---|---|---|")
+names = {"sqlite": "SQLite, 1 process", "pg1": "PostgreSQL, 1 process", "pg2": "PostgreSQL, 2 processes",
+         "before-pg1": "PostgreSQL, 1 process, before", "before-pg2": "PostgreSQL, 2 processes, before",
+         "pg-floor": "PostgreSQL alone (pg-floor)"}
+for config in ["sqlite", "pg1", "pg2", "before-pg1", "before-pg2", "pg-floor"]:
+    if config not in by: continue
+    cells = [f"{med(config, 'push'):,.0f} ({rounds(config, 'push')})"]
+    if config != "pg-floor":
+        cells += [f"{med(config, 'pull'):,.0f} ({rounds(config, 'pull')})",
+                  f"{med(config, 'server_cpu_s'):.1f}", f"{med(config, 'postgres_cpu_s'):.1f}",
+                  f"{med(config, 'wal_syncs'):,.0f}"]
+    else:
+        cells += ["-"] * 4
+    print(f"| {names[config]} | " + " | ".join(cells) + " |")
+def ratio(a, b, key="push"):
+    pairs = [x[key] / y[key] for x, y in zip(by.get(a, []), by.get(b, []))]
+    if not pairs: return None
+    return f"{med(a, key) / med(b, key):.2f}; {statistics.median(pairs):.2f}; " + ", ".join(f"{p:.2f}" for p in pairs)
+print("\n| ratio (of medians; median of rounds' ratios; rounds) | figure |")
+print("|---|---|")
+for label, a, b, key in [
+    ("push, PostgreSQL 1 process / PostgreSQL alone (target at least 0.5)", "pg1", "pg-floor", "push"),
+    ("push, PostgreSQL 2 processes / PostgreSQL alone", "pg2", "pg-floor", "push"),
+    ("push, 2 processes / 1 (target at least 1)", "pg2", "pg1", "push"),
+    ("pull, 2 processes / 1 (target at least 1)", "pg2", "pg1", "pull"),
+    ("push, PostgreSQL 1 process / SQLite", "pg1", "sqlite", "push"),
+    ("pull, PostgreSQL 1 process / SQLite", "pg1", "sqlite", "pull"),
+    ("push, 1 process, this build / before", "pg1", "before-pg1", "push"),
+    ("push, 2 processes, this build / before", "pg2", "before-pg2", "push"),
+]:
+    r = ratio(a, b, key)
+    if r: print(f"| {label} | {r} |")
+for l in by.get("pg-incremental", []):
+    print(f"| incremental sync of 10, PostgreSQL, {l['changes']:,} changes / empty (target at most 2) | "
+          f"{l['ratio']:.2f} ({l['loaded_ms']} ms / {l['empty_ms']} ms) |")
+PGSUMMARY
+  exit 0
+fi
 
 OLD=
 if [ -n "${BASELINE:-}" ]; then
