@@ -16,9 +16,9 @@ enum Charts {
       let x = left + index * slot + 2
       let newHeight = Int((Double(week.new) * scale).rounded())
       let resolvedHeight = Int((Double(week.resolved) * scale).rounded())
-      let label = shortDay(week.start, localizer)
       return [
-        "label": label, "new": week.new, "resolved": week.resolved, "barWidth": barWidth,
+        "label": shortDay(week.start, localizer), "axis": axisDay(week.start, localizer),
+        "new": week.new, "resolved": week.resolved, "barWidth": barWidth,
         "newX": x, "newY": base - newHeight, "newHeight": newHeight,
         "resolvedX": x + barWidth + 2, "resolvedY": base - resolvedHeight,
         "resolvedHeight": resolvedHeight, "newMid": x + barWidth / 2,
@@ -88,6 +88,13 @@ enum Charts {
         ["shown": String(shown.count), "villages": String(villages.count)])
     }
     return chart
+  }
+
+  /// A week's first day under its bars, where twelve must fit: `03-01`, or `3/1` in Chinese.
+  static func axisDay(_ milliseconds: Int64, _ localizer: Localizer) -> String {
+    let day = shortDay(milliseconds, localizer)
+    guard localizer.language == .chinese else { return day }
+    return day.replacingOccurrences(of: "月", with: "/").replacingOccurrences(of: "日", with: "")
   }
 
   /// A week's first day, short: `03-01` or `3月1日`.

@@ -35,6 +35,9 @@ enum ConsoleStyle {
     th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
       vertical-align: top; }
     th { background: var(--shade); }
+    thead th { white-space: nowrap; }
+    ins { text-decoration: none; font-weight: 600; }
+    del { color: var(--muted); }
     td.u-urgent { color: var(--bad); font-weight: 700; }
     .tag { font-size: 0.8rem; padding: 0 6px; border-radius: 8px; background: #fde7e7;
       color: var(--bad); white-space: nowrap; }

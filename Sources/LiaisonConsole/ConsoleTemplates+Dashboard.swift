@@ -12,7 +12,7 @@ extension ConsoleTemplates {
     <rect class="bar-resolved" x="{{resolvedX}}" y="{{resolvedY}}" width="{{barWidth}}" height="{{resolvedHeight}}"/>
     <text class="value" x="{{newMid}}" y="{{newLabelY}}">{{new}}</text>
     <text class="value" x="{{resolvedMid}}" y="{{resolvedLabelY}}">{{resolved}}</text>
-    <text class="label" x="{{mid}}" y="{{labelY}}">{{label}}</text></g>
+    <text class="label" x="{{mid}}" y="{{labelY}}">{{axis}}</text></g>
     {{/weekly.bars}}
     <rect class="bar-new" x="40" y="6" width="12" height="12"/><text class="legend" x="56" y="16">{{t.legend_new}}</text>
     <rect class="bar-resolved" x="140" y="6" width="12" height="12"/><text class="legend" x="156" y="16">{{t.legend_resolved}}</text>

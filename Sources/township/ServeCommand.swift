@@ -10,12 +10,14 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Serve the sync protocol over HTTPS until SIGINT or SIGTERM.",
+    abstract: "Serve the sync protocol and the web console over HTTPS until SIGINT or SIGTERM.",
     discussion: """
       On first run, with no store yet, it creates one with its TLS certificate and prints the \
       administrator token. A store without a certificate (made before TLS) gets one. The \
       line it prints on start names the address and the certificate's fingerprint:
         township serving /srv/township on https://0.0.0.0:8080 (certificate sha256:...)
+      The township office's web console is served at / on the same address and certificate \
+      (docs/console.md): open https://HOST:PORT/ and sign in with an administrator token.
       Logs go to standard error, one line per request with its request id.
         township serve --store /srv/township --host 0.0.0.0 --port 8080
         township serve --insecure-http          (plain HTTP, loopback only: for trials)
