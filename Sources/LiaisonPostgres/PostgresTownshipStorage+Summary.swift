@@ -5,24 +5,17 @@ import PostgresNIO
 extension PostgresTownshipStorage {
   public func summary(_ request: SummaryRequest) async throws(StoreError) -> TownshipSummary {
     let settled = "('\(Status.resolved.rawValue)', '\(Status.closed.rawValue)')"
-    let (since, week, until) = (
-      request.since, SummaryRequest.week, request.since + Int64(request.weeks) * SummaryRequest.week
-    )
     let limit = Int64(request.listLimit)
     let today = request.today
     return try await transaction(.snapshot) { session in
-      func byWeek(_ column: String, _ condition: String) async throws -> [Int: Int] {
-        var counts: [Int: Int] = [:]
-        let rows = try await session.rows(
-          PostgresQuery(
-            unsafeSQL: """
-              SELECT (\(column) - $1) / $2 AS week, count(*) FROM report
-              WHERE NOT deleted AND \(column) >= $1 AND \(column) < $3 \(condition) GROUP BY week
-              """, binds: Self.bindings(since, week, until)))
-        for row in rows {
-          let (index, count) = try row.decode((Int64, Int64).self)
-          counts[Int(index)] = Int(count)
-        }
+      func byWeek(_ column: String, _ condition: String) async throws -> [Int] {
+        guard
+          let row = try await session.rows(
+            PostgresQuery(unsafeSQL: request.weeklyCounts(of: column, where: condition))
+          ).first
+        else { return [] }
+        var counts: [Int] = []
+        for cell in row { counts.append(Int(try cell.decode(Int64.self))) }
         return counts
       }
       func listing(_ condition: String, _ order: String, _ binds: PostgresBindings)
@@ -41,8 +34,8 @@ extension PostgresTownshipStorage {
         return TownshipSummary.Listing(reports: reports, total: Int(total ?? 0))
       }
       let weeks = request.weeks(
-        new: try await byWeek("created_at", ""),
-        resolved: try await byWeek("updated_at", "AND status IN \(settled)"))
+        new: try await byWeek("created_at", "NOT deleted"),
+        resolved: try await byWeek("updated_at", "NOT deleted AND status IN \(settled)"))
       let open = try await session.rows(
         PostgresQuery(
           unsafeSQL: """
@@ -66,12 +59,6 @@ extension PostgresTownshipStorage {
       return TownshipSummary(
         weeks: weeks, open: open, overdue: overdue, urgent: urgent, awaiting: awaiting)
     }
-  }
-
-  private static func bindings(_ values: Int64...) -> PostgresBindings {
-    var binds = PostgresBindings()
-    for value in values { binds.append(value) }
-    return binds
   }
 
   public func auditEntries(_ query: AuditQuery) async throws(StoreError) -> [AuditEntry] {

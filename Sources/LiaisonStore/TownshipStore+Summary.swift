@@ -11,20 +11,12 @@ extension TownshipStore {
         created_at, updated_at FROM report
       """
     return try replica.read { db in
-      func byWeek(_ column: String, _ condition: String) throws -> [Int: Int] {
-        var counts: [Int: Int] = [:]
-        let rows = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT (\(column) - ?) / ? AS week, count(*) AS n FROM report
-            WHERE deleted = 0 AND \(column) >= ? AND \(column) < ? \(condition) GROUP BY week
-            """,
-          arguments: [
-            request.since, SummaryRequest.week, request.since,
-            request.since + Int64(request.weeks) * SummaryRequest.week,
-          ])
-        for row in rows { counts[row["week"]] = row["n"] }
-        return counts
+      func byWeek(_ column: String, _ condition: String) throws -> [Int] {
+        guard
+          let row = try Row.fetchOne(
+            db, sql: request.weeklyCounts(of: column, where: condition))
+        else { return [] }
+        return (0..<request.weeks).map { row[$0] as Int }
       }
       func listing(_ condition: String, _ order: String, _ arguments: StatementArguments) throws
         -> TownshipSummary.Listing
@@ -39,8 +31,8 @@ extension TownshipStore {
         return TownshipSummary.Listing(reports: reports, total: total)
       }
       let weeks = request.weeks(
-        new: try byWeek("created_at", ""),
-        resolved: try byWeek("updated_at", "AND status IN \(settled)"))
+        new: try byWeek("created_at", "deleted = 0"),
+        resolved: try byWeek("updated_at", "deleted = 0 AND status IN \(settled)"))
       let open = try Row.fetchAll(
         db,
         sql: """

@@ -5,8 +5,10 @@ public enum ReportIndexes {
   public static let statements = [
     // New reports per week, and how many reports a list holds.
     "CREATE INDEX report_by_week ON report (deleted, created_at)",
-    // Resolved per week, and open reports by village and category.
-    "CREATE INDEX report_by_status ON report (deleted, status, updated_at, village, category)",
+    // Resolved per week.
+    "CREATE INDEX report_by_status ON report (deleted, status, updated_at)",
+    // Open reports by village and category, read in the order they are grouped by.
+    "CREATE INDEX report_by_village ON report (deleted, village, category, status)",
     // The overdue list, in the order of due dates.
     "CREATE INDEX report_by_due ON report (deleted, due, status)",
     // Urgent open reports, newest first.

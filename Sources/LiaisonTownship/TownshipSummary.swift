@@ -103,13 +103,25 @@ public struct SummaryRequest: Sendable, Equatable {
   /// The first instant of the oldest week counted: the weeks end at ``now``.
   public var since: Int64 { now - Int64(weeks) * Self.week }
 
-  /// The weeks from counts by week index (0 the oldest), filling empty weeks with zeros.
-  public func weeks(new: [Int: Int], resolved: [Int: Int]) -> [TownshipSummary.Week] {
+  /// The weeks from their counts, oldest first.
+  public func weeks(new: [Int], resolved: [Int]) -> [TownshipSummary.Week] {
     (0..<weeks).map { index in
       TownshipSummary.Week(
-        start: since + Int64(index) * Self.week, new: new[index] ?? 0,
-        resolved: resolved[index] ?? 0)
+        start: since + Int64(index) * Self.week, new: index < new.count ? new[index] : 0,
+        resolved: index < resolved.count ? resolved[index] : 0)
     }
+  }
+
+  /// One SQL query whose one row holds each week's count of the reports `condition` selects
+  /// with `column` in the week, oldest first: a range count per week reads its index range
+  /// alone, where grouping by a computed week would sort every report.
+  public func weeklyCounts(of column: String, where condition: String) -> String {
+    "SELECT "
+      + (0..<weeks).map { index in
+        let start = since + Int64(index) * Self.week
+        return "(SELECT count(*) FROM report WHERE \(condition) AND \(column) >= \(start)"
+          + " AND \(column) < \(start + Self.week))"
+      }.joined(separator: ", ")
   }
 
   /// The statuses a report is no longer open in.
