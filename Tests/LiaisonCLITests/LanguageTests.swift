@@ -124,7 +124,7 @@ import Testing
     try device("export", "--format", "csv", "--output", ScratchDirectory.path("export") + ".csv")
     for command in [
       "", "init", "serve", "login", "enroll", "conflicts", "conflict", "resolve", "reports",
-      "export", "devices", "revoke", "audit", "admin", "verify", "migrate",
+      "export", "devices", "revoke", "audit", "admin", "verify", "migrate", "summary",
     ] {
       try administrator(command, "--help")
     }
@@ -225,6 +225,7 @@ enum EnglishWords {
     "liaison", "township", "init", "new", "edit", "note", "delete", "restore", "list", "show",
     "status", "export", "enroll", "repin", "sync", "serve", "login", "conflicts", "conflict",
     "resolve", "reports", "devices", "revoke", "audit", "admin", "add", "verify", "migrate",
+    "summary",
     "help",
     // Values people type, formats and the fields `--field` takes.
     "hazard", "dispute", "assistance", "grievance", "visit", "other", "urgent", "high",

@@ -48,6 +48,7 @@ import Testing
     "liaison", "township", "init", "new", "edit", "note", "delete", "restore", "list", "show",
     "status", "export", "enroll", "repin", "sync", "serve", "login", "conflicts", "conflict",
     "resolve", "reports", "devices", "revoke", "audit", "admin", "add", "verify", "migrate",
+    "summary",
     "hazard", "dispute", "assistance", "grievance", "visit", "other", "urgent", "high", "normal",
     "low", "open", "resolved", "closed", "json", "csv", "table", "link", "yes", "title", "status",
     "location", "deleted", "trace", "debug", "info", "notice", "warning", "error", "critical",
@@ -58,7 +59,8 @@ import Testing
 
   /// Keys whose Chinese sentence is placeholders and punctuation only, rightly.
   static let placeholdersOnly: Set<String> = [
-    "common.choice", "common.listSeparator", "common.show.conflictedField", "liaison.new.hint",
+    "common.choice", "common.listSeparator", "console.list_separator",
+    "common.show.conflictedField", "liaison.new.hint",
     "township.audit.entry",
     "township.audit.entryDetail", "township.audit.separator", "township.tls.unreadable",
     "township.tls.mismatch", "township.migrate.upgrading", "township.verify.unreadable",

@@ -24,6 +24,42 @@ enum BenchChanges {
       attribution: Attribution(author: "a", time: 1_772_323_200_000 + Int64(index)))
   }
 
+  /// The console's villages for `fill --office`.
+  static let villages = (1...30).map { "\(["东", "西", "南", "北", "上", "下"][$0 % 6])\($0)村" }
+
+  /// A report as a township office's store holds many: in one of 30 villages, of every
+  /// category, urgency and status, some with a due date, written over the last 16 weeks
+  /// before `now`, so the console's dashboard and lists have something to show.
+  static func office(
+    index: Int, replica: ReplicaID, now: Int64, using random: inout SeededGenerator
+  ) throws -> Change {
+    var state = ReportState(id: ReportID.random(using: &random))
+    let week: Int64 = 7 * 24 * 3600 * 1000
+    let time = now - Int64.random(in: 0..<(16 * week), using: &random)
+    var values: [Field: FieldValue] = [
+      .village: .text(villages[Int.random(in: 0..<villages.count, using: &random)]),
+      .category: .category(Category.allCases.randomElement(using: &random)!),
+      .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
+      .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
+      .urgency: .urgency(Urgency.allCases.randomElement(using: &random)!),
+      .status: .status(Status.allCases.randomElement(using: &random)!),
+    ]
+    if let assignee = ["王芳", "李伟", "张磊"].randomElement(using: &random), index % 4 != 0 {
+      values[.assignee] = .text(assignee)
+    }
+    if Bool.random(using: &random),
+      let due = CalendarDate(
+        ISO8601DateFormatter.string(
+          from: Date(timeIntervalSince1970: Double(time + 3 * week) / 1000), timeZone: .gmt,
+          formatOptions: [.withFullDate]))
+    {
+      values[.due] = .date(due)
+    }
+    return try state.write(
+      ReportEdit(values: values), dot: Dot(replica: replica, counter: UInt64(index + 1)),
+      attribution: Attribution(author: "李伟", time: time))
+  }
+
   static func seconds(since started: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
   }
@@ -117,12 +153,23 @@ struct FillCommand: ParsableCommand {
   @Option(help: "The new store's directory.")
   var store: String
 
+  @Flag(
+    help: ArgumentHelp(
+      "Reports as an office's store holds them, for the web console.",
+      discussion: """
+        30 villages, every category, urgency and status, due dates, written over the 16 \
+        weeks before now; the JSON line also carries the administrator's token.
+        """))
+  var office = false
+
   func run() throws {
-    let (township, _) = try TownshipStore.create(
+    let (township, token) = try TownshipStore.create(
       in: store, administrator: "bench", now: 0, checkpointing: .inTheBackground)
     let code = try township.issueEnrollment(
-      name: "a", villages: ["东村"], lifetime: 3_600_000, by: "bench", now: 0
+      name: "李伟", villages: office ? BenchChanges.villages : ["东村"], lifetime: 3_600_000,
+      by: "bench", now: 0
     ).code
+    let now = Int64(Date().timeIntervalSince1970 * 1000)
     var random = SeededGenerator(seed: 11)
     let replica = ReplicaID.random(using: &random)
     let key = SigningKey()
@@ -137,7 +184,10 @@ struct FillCommand: ParsableCommand {
         if offset > 0 { body.append(UInt8(ascii: ",")) }
         body.append(
           contentsOf: key.sign(
-            try BenchChanges.create(index: index + offset, replica: replica, using: &random)
+            office
+              ? try BenchChanges.office(
+                index: index + offset, replica: replica, now: now, using: &random)
+              : try BenchChanges.create(index: index + offset, replica: replica, using: &random)
           ).canonicalBytes)
       }
       body.append(contentsOf: Array("]}".utf8))
@@ -153,6 +203,7 @@ struct FillCommand: ParsableCommand {
     let seconds = BenchChanges.seconds(since: started)
     print(
       #"{"changes":\#(accepted),"seconds":\#(String(format: "%.1f", seconds)),"#
-        + #""changes_per_s":\#(Int(Double(accepted) / seconds))}"#)
+        + #""changes_per_s":\#(Int(Double(accepted) / seconds))"#
+        + (office ? #","token":"\#(token)"}"# : "}"))
   }
 }
