@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // The pure, deterministic merge core: no I/O, no clocks, no randomness.
@@ -87,11 +88,24 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
+    // The township office's web console: server-rendered HTML from mustache templates
+    // compiled into the binary, sessions, CSRF and the security headers, over any storage.
+    .target(
+      name: "LiaisonConsole",
+      dependencies: [
+        "LiaisonMerge", "LiaisonTownship", "LiaisonWire", "LiaisonLocalization",
+        "LiaisonPresentation", "LiaisonText",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // The township server: the sync protocol over HTTP with Hummingbird, over any storage.
     .target(
       name: "LiaisonServer",
       dependencies: [
         "LiaisonMerge", "LiaisonCodec", "LiaisonTownship", "LiaisonWire", "LiaisonTransport",
+        "LiaisonConsole",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),

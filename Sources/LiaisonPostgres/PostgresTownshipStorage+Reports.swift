@@ -28,6 +28,53 @@ extension PostgresTownshipStorage {
   }
 
   public func reports(_ query: ReportQuery) async throws(StoreError) -> [ReportSummary] {
+    var (sql, binds) = Self.selection(query)
+    sql = Self.summaryColumns + sql + " ORDER BY " + query.order.sql
+    if let limit = query.limit {
+      binds.append(Int64(limit))
+      sql += " LIMIT $\(binds.count)"
+    }
+    if query.offset > 0 {
+      binds.append(Int64(query.offset))
+      sql += " OFFSET $\(binds.count)"
+    }
+    let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
+    return try await transaction { session in
+      try await session.rows(statement).compactMap(Self.summary)
+    }
+  }
+
+  public func reportCount(_ query: ReportQuery) async throws(StoreError) -> Int {
+    let (sql, binds) = Self.selection(query)
+    let statement = PostgresQuery(unsafeSQL: "SELECT count(*) FROM report" + sql, binds: binds)
+    return try await transaction { session in
+      Int(try await session.value(statement, as: Int64.self) ?? 0)
+    }
+  }
+
+  /// The columns of a report list's line, as ``summary(_:)`` reads them.
+  static let summaryColumns = """
+    SELECT id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
+      created_at, updated_at FROM report
+    """
+
+  /// A report list's line from a row of ``summaryColumns``.
+  static func summary(_ row: PostgresRow) throws -> ReportSummary? {
+    let (
+      id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
+      createdAt, updatedAt
+    ) = try row.decode(
+      (String, String, String, String, String, String, String, String, Bool, Bool, Int64, Int64)
+        .self)
+    guard let id = ReportID(id) else { return nil }
+    return ReportSummary(
+      id: id, village: village, category: category, title: title, urgency: urgency,
+      status: status, assignee: assignee, due: due, isDeleted: deleted,
+      isConflicted: conflicted, createdAt: createdAt, updatedAt: updatedAt)
+  }
+
+  /// The `WHERE` clause (with its leading space, or empty) and bindings of a query.
+  private static func selection(_ query: ReportQuery) -> (String, PostgresBindings) {
     var conditions: [String] = []
     var binds = PostgresBindings()
     func bind(_ value: String) -> String {
@@ -49,32 +96,8 @@ extension PostgresTownshipStorage {
       conditions.append(
         "(title ILIKE \(placeholder) ESCAPE '\\' OR details ILIKE \(placeholder) ESCAPE '\\')")
     }
-    var sql = """
-      SELECT id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
-        created_at, updated_at FROM report
-      """
-    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    sql += " ORDER BY created_at DESC, id DESC"
-    if let limit = query.limit {
-      binds.append(Int64(limit))
-      sql += " LIMIT $\(binds.count)"
-    }
-    let statement = PostgresQuery(unsafeSQL: sql, binds: binds)
-    return try await transaction { session in
-      try await session.rows(statement).compactMap { row in
-        let (
-          id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
-          createdAt, updatedAt
-        ) = try row.decode(
-          (String, String, String, String, String, String, String, String, Bool, Bool, Int64, Int64)
-            .self)
-        guard let id = ReportID(id) else { return nil }
-        return ReportSummary(
-          id: id, village: village, category: category, title: title, urgency: urgency,
-          status: status, assignee: assignee, due: due, isDeleted: deleted,
-          isConflicted: conflicted, createdAt: createdAt, updatedAt: updatedAt)
-      }
-    }
+    let sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    return (sql, binds)
   }
 
   public func history(of id: ReportID) async throws(StoreError) -> [HistoryEntry] {

@@ -2,16 +2,19 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import LiaisonConsole
 import LiaisonTownship
 import LiaisonTransport
 import LiaisonWire
 import Logging
 
-/// Builds the township server's router over a store, so tests build the same app. `pin` is
-/// the pin of the certificate the server serves with, which enrolment codes' answers carry.
+/// Builds the township server's router over a store, so tests build the same app: the sync
+/// protocol under `/v1` and the office's web console at `/`. `pin` is the pin of the
+/// certificate the server serves with, which enrolment codes' answers and links carry.
 public func buildRouter(
   store: any TownshipStorage, clock: @escaping @Sendable () -> Int64 = TownshipClock.now,
-  pin: CertificatePin? = nil, limiter: AttemptLimiter = AttemptLimiter()
+  pin: CertificatePin? = nil, limiter: AttemptLimiter = AttemptLimiter(),
+  sessions: ConsoleSessions = ConsoleSessions()
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
@@ -26,6 +29,7 @@ public func buildRouter(
   AdminController(store: store, clock: clock).addRoutes(
     to: v1.group("admin").add(middleware: AuthenticationMiddleware(store: store))
       .add(middleware: AdministratorMiddleware()))
+  Console(store: store, clock: clock, pin: pin, sessions: sessions).addRoutes(to: router)
   return router
 }
 

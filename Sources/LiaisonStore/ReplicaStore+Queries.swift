@@ -25,8 +25,43 @@ extension ReplicaStore {
     try read { db in try StoreRows.state(db, id) }
   }
 
-  /// The reports `query` selects, newest first.
+  /// The reports `query` selects, in its order, from its offset.
   public func list(_ query: ReportQuery) throws(StoreError) -> [ReportSummary] {
+    var (sql, arguments) = Self.selection(query)
+    sql =
+      "SELECT id, village, category, title, urgency, status, assignee, due, deleted, conflicted,"
+      + " created_at, updated_at FROM report" + sql + " ORDER BY " + query.order.sql
+    if query.limit != nil || query.offset > 0 {
+      sql += " LIMIT ? OFFSET ?"
+      _ = arguments.append(contentsOf: [query.limit ?? -1, max(0, query.offset)])
+    }
+    let statement = sql
+    let bound = arguments
+    return try read { db in
+      try Row.fetchAll(db, sql: statement, arguments: bound).compactMap(Self.summary)
+    }
+  }
+
+  /// How many reports `query` selects, its offset and limit aside.
+  public func count(_ query: ReportQuery) throws(StoreError) -> Int {
+    let (sql, arguments) = Self.selection(query)
+    return try read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM report" + sql, arguments: arguments) ?? 0
+    }
+  }
+
+  /// A report list's line from a row of the report table.
+  static func summary(_ row: Row) -> ReportSummary? {
+    guard let id = ReportID(row["id"] as String) else { return nil }
+    return ReportSummary(
+      id: id, village: row["village"], category: row["category"], title: row["title"],
+      urgency: row["urgency"], status: row["status"], assignee: row["assignee"],
+      due: row["due"], isDeleted: row["deleted"], isConflicted: row["conflicted"],
+      createdAt: row["created_at"], updatedAt: row["updated_at"])
+  }
+
+  /// The `WHERE` clause (with its leading space, or empty) and arguments of a query.
+  private static func selection(_ query: ReportQuery) -> (String, StatementArguments) {
     var conditions: [String] = []
     var arguments: StatementArguments = []
     if !query.includeDeleted { conditions.append("deleted = 0") }
@@ -48,29 +83,8 @@ extension ReplicaStore {
       conditions.append("(title LIKE ? ESCAPE '\\' OR details LIKE ? ESCAPE '\\')")
       _ = arguments.append(contentsOf: [pattern, pattern])
     }
-    var sql = """
-      SELECT id, village, category, title, urgency, status, assignee, due, deleted, conflicted,
-        created_at, updated_at FROM report
-      """
-    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    sql += " ORDER BY created_at DESC, id DESC"
-    if let limit = query.limit {
-      sql += " LIMIT ?"
-      _ = arguments.append(contentsOf: [limit])
-    }
-    let statement = sql
-    let bound = arguments
-    return try read { db in
-      try Row.fetchAll(db, sql: statement, arguments: bound).compactMap { row in
-        guard let id = ReportID(row["id"] as String) else { return nil }
-        return ReportSummary(
-          id: id, village: row["village"], category: row["category"], title: row["title"],
-          urgency: row["urgency"], status: row["status"], assignee: row["assignee"],
-          due: row["due"],
-          isDeleted: row["deleted"], isConflicted: row["conflicted"], createdAt: row["created_at"],
-          updatedAt: row["updated_at"])
-      }
-    }
+    let sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    return (sql, arguments)
   }
 
   /// Calls `body` with every report state, oldest first, reading in pages so memory stays

@@ -148,6 +148,14 @@ public struct SQLiteTownshipStorage: TownshipStorage {
     try await run { () throws(StoreError) in try store.replica.list(query) }
   }
 
+  public func reportCount(_ query: ReportQuery) async throws(StoreError) -> Int {
+    try await run { () throws(StoreError) in try store.replica.count(query) }
+  }
+
+  public func summary(_ request: SummaryRequest) async throws(StoreError) -> TownshipSummary {
+    try await run { () throws(StoreError) in try store.summary(request) }
+  }
+
   public func history(of id: ReportID) async throws(StoreError) -> [HistoryEntry] {
     try await run { () throws(StoreError) in try store.replica.history(id) }
   }
@@ -180,5 +188,17 @@ public struct SQLiteTownshipStorage: TownshipStorage {
 
   public func auditTrail(subject: String?) async throws(StoreError) -> [AuditEntry] {
     try await run { () throws(StoreError) in try store.auditTrail(subject: subject) }
+  }
+
+  public func auditEntries(_ query: AuditQuery) async throws(StoreError) -> [AuditEntry] {
+    try await run { () throws(StoreError) in try store.auditEntries(query) }
+  }
+
+  public func recordSession(_ event: SessionEvent, administrator: String, now: Int64)
+    async throws(StoreError)
+  {
+    try await run { () throws(StoreError) in
+      try store.recordSession(event, administrator: administrator, now: now)
+    }
   }
 }

@@ -56,3 +56,45 @@ extension TownshipStore {
       arguments: [time, actor, action, subject, detail, reason])
   }
 }
+
+extension TownshipStore {
+  /// The audit entries `query` selects, newest first.
+  public func auditEntries(_ query: AuditQuery) throws(StoreError) -> [AuditEntry] {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+    if let actor = query.actor, !actor.isEmpty {
+      conditions.append("actor = ?")
+      _ = arguments.append(contentsOf: [actor])
+    }
+    if let action = query.action, !action.isEmpty {
+      conditions.append("action = ?")
+      _ = arguments.append(contentsOf: [action])
+    }
+    if let subject = query.subject, !subject.isEmpty {
+      conditions.append("subject >= ? AND subject < ?")
+      _ = arguments.append(contentsOf: [subject, subject + "\u{10FFFF}"])
+    }
+    var sql = "SELECT seq, time, actor, action, subject, detail, reason FROM audit"
+    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+    sql += " ORDER BY seq DESC LIMIT ? OFFSET ?"
+    _ = arguments.append(contentsOf: [max(0, query.limit), max(0, query.offset)])
+    let statement = sql
+    let bound = arguments
+    return try replica.read { db in
+      try Row.fetchAll(db, sql: statement, arguments: bound).map { row in
+        AuditEntry(
+          sequence: row["seq"], time: row["time"], actor: row["actor"], action: row["action"],
+          subject: row["subject"], detail: row["detail"], reason: row["reason"])
+      }
+    }
+  }
+
+  /// Records a console sign-in or sign-out in the audit trail.
+  public func recordSession(_ event: SessionEvent, administrator: String, now: Int64)
+    throws(StoreError)
+  {
+    try replica.write { db in
+      try Self.audit(db, now, administrator, event.rawValue, administrator, "web console")
+    }
+  }
+}

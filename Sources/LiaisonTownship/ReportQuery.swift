@@ -15,6 +15,10 @@ public struct ReportQuery: Sendable, Equatable {
   public var includeDeleted = false
   /// At most this many reports; nil for all.
   public var limit: Int?
+  /// Skip this many reports first, for paging.
+  public var offset = 0
+  /// The order reports come in.
+  public var order = ReportOrder.newest
 
   public init() {}
 
@@ -25,6 +29,24 @@ public struct ReportQuery: Sendable, Equatable {
     return "%"
       + text.replacingOccurrences(of: "\\", with: "\\\\")
       .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+  }
+}
+
+/// The orders a report list comes in.
+public enum ReportOrder: String, Sendable, Equatable, CaseIterable {
+  /// Newest first, by the writer's time of the earliest change.
+  case newest = "date"
+  /// Most pressing urgency first, then newest first.
+  case urgency
+
+  /// The SQL `ORDER BY` terms over the report table's columns, the same in every backend.
+  public var sql: String {
+    switch self {
+    case .newest: "created_at DESC, id DESC"
+    case .urgency:
+      "CASE urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 WHEN 'low' THEN 3"
+        + " ELSE 4 END, created_at DESC, id DESC"
+    }
   }
 }
 

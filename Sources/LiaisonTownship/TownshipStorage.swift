@@ -97,8 +97,13 @@ public protocol TownshipStorage: Sendable {
   func reportID(matching prefix: String) async throws(StoreError) -> ReportID
   /// A report's merged state, or nil for one the township does not hold.
   func report(_ id: ReportID) async throws(StoreError) -> ReportState?
-  /// The reports a query selects, newest first.
+  /// The reports a query selects, in its order, from its offset, at most its limit.
   func reports(_ query: ReportQuery) async throws(StoreError) -> [ReportSummary]
+  /// How many reports a query selects, its offset and limit aside.
+  func reportCount(_ query: ReportQuery) async throws(StoreError) -> Int
+  /// The township at a glance (`township summary`, the console's dashboard), counted with the
+  /// database's aggregates so it stays quick with a hundred thousand reports.
+  func summary(_ request: SummaryRequest) async throws(StoreError) -> TownshipSummary
   /// Every change to a report in the order the township received them.
   func history(of id: ReportID) async throws(StoreError) -> [HistoryEntry]
   /// The reports in conflict, oldest conflict first.
@@ -120,6 +125,11 @@ public protocol TownshipStorage: Sendable {
   /// The audit trail, oldest first: all of it, or the entries whose subject starts with
   /// `subject`.
   func auditTrail(subject: String?) async throws(StoreError) -> [AuditEntry]
+  /// The audit entries a query selects, newest first, one page of them.
+  func auditEntries(_ query: AuditQuery) async throws(StoreError) -> [AuditEntry]
+  /// Records that an administrator signed in to or out of the console.
+  func recordSession(_ event: SessionEvent, administrator: String, now: Int64)
+    async throws(StoreError)
 }
 
 /// An enrolled device's name, as the server shows who wrote a value.

@@ -100,6 +100,18 @@ final class FaultyStorage: TownshipStorage {
   func export(includeDeleted: Bool, by administrator: String, now: Int64)
     async throws(StoreError) -> [ReportState]
   { try await real.export(includeDeleted: includeDeleted, by: administrator, now: now) }
+  func reportCount(_ query: ReportQuery) async throws(StoreError) -> Int {
+    try await real.reportCount(query)
+  }
+  func summary(_ request: SummaryRequest) async throws(StoreError) -> TownshipSummary {
+    try await real.summary(request)
+  }
+  func auditEntries(_ query: AuditQuery) async throws(StoreError) -> [AuditEntry] {
+    try await real.auditEntries(query)
+  }
+  func recordSession(_ event: SessionEvent, administrator: String, now: Int64)
+    async throws(StoreError)
+  { try await real.recordSession(event, administrator: administrator, now: now) }
   func auditTrail(subject: String?) async throws(StoreError) -> [AuditEntry] {
     try await real.auditTrail(subject: subject)
   }
