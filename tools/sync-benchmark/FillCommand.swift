@@ -41,10 +41,12 @@ struct FillCommand: ParsableCommand {
     let now = mixed ? Int64(Date().timeIntervalSince1970 * 1000) : 0
     let (township, token) = try TownshipStore.create(
       in: store, administrator: "bench", now: now, checkpointing: .inTheBackground)
-    if let tokenFile {
-      FileManager.default.createFile(
+    if let tokenFile,
+      !FileManager.default.createFile(
         atPath: tokenFile, contents: Data((token + "\n").utf8),
         attributes: [.posixPermissions: 0o600])
+    {
+      throw SQLiteFloor.FloorError("cannot write the token to \(tokenFile)")
     }
     let villages = mixed ? MixedReports.villages : ["东村"]
     let code = try township.issueEnrollment(
