@@ -5,7 +5,7 @@ enum ConsoleTemplates {
     [
       ("layout", layout), ("sign-in", signIn), ("problem", problem),
       ("dashboard", dashboard), ("report-rows", reportRows), ("reports", reports),
-      ("report-head", reportHead),
+      ("report-head", reportHead), ("audit-table", auditTable),
       ("report", report), ("conflicts", conflicts), ("decision", decision),
       ("devices", devices), ("enrolled", enrolled), ("audit", audit),
     ]

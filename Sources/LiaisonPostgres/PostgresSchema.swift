@@ -127,7 +127,10 @@ enum PostgresSchema {
         CREATE UNIQUE INDEX audit_refused_once ON audit (subject, md5(detail))
           WHERE action = 'refused change'
         """,
-      ])
+      ]),
+    Migration(
+      identifier: "v2: indexes for the township office's console",
+      sql: ReportIndexes.statements.map { PostgresQuery(unsafeSQL: $0) }),
   ]
 
   /// Brings the database to this version's schema in one transaction, under a lock, and

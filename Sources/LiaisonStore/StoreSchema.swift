@@ -237,6 +237,10 @@ enum StoreSchema {
           ALTER TABLE peer ADD COLUMN server_key BLOB;
           """)
     }
+    migrator.registerMigration("v13: indexes for the township office's console") { db in
+      // The console's summary counts reports with aggregates over these indexes alone.
+      for statement in ReportIndexes.statements { try db.execute(sql: statement) }
+    }
     return migrator
   }
 

@@ -52,12 +52,12 @@ extension TownshipStore {
         TownshipSummary.OpenCount(village: $0["village"], category: $0["category"], count: $0["n"])
       }
       let overdue = try listing(
-        "deleted = 0 AND due <> '' AND due < ? AND status NOT IN \(settled)", "due, id",
+        "deleted = 0 AND due <> '' AND due < ? AND status NOT IN \(settled)", "due",
         [request.today])
       let urgent = try listing(
         "deleted = 0 AND urgency = 'urgent' AND status NOT IN \(settled)",
         "created_at DESC, id DESC", [])
-      let awaiting = try listing("conflicted = 1", "updated_at, id", [])
+      let awaiting = try listing("conflicted = 1", "updated_at", [])
       return TownshipSummary(
         weeks: weeks, open: open, overdue: overdue, urgent: urgent, awaiting: awaiting)
     }

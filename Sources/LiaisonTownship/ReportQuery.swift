@@ -43,11 +43,15 @@ public enum ReportOrder: String, Sendable, Equatable, CaseIterable {
   public var sql: String {
     switch self {
     case .newest: "created_at DESC, id DESC"
-    case .urgency:
-      "CASE urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 WHEN 'low' THEN 3"
-        + " ELSE 4 END, created_at DESC, id DESC"
+    case .urgency: "(\(Self.urgencyRank)), created_at DESC, id DESC"
     }
   }
+
+  /// An urgency's rank, most pressing first, as SQL over the report table: the expression
+  /// ``ReportIndexes`` indexes, so sorting by urgency reads an index in order.
+  public static let urgencyRank =
+    "CASE urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 WHEN 'low' THEN 3"
+    + " ELSE 4 END"
 }
 
 /// One line of a report list: the provisional values a table shows.

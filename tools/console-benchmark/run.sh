@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The console's speed on a full township: fills a new store with REPORTS signed reports of a
-# township's variety (`liaison-sync-bench fill --mixed`), serves it with the release
+# an office's variety (`liaison-sync-bench fill --office`), serves it with the release
 # `township serve` over TLS, signs in as its administrator with curl, then times the
 # dashboard, the first page of reports and one report's page with wrk (one connection, one
 # request at a time, for SECONDS each) and reads the server's own milliseconds per request from
@@ -30,8 +30,11 @@ finish() {
 trap finish EXIT
 
 echo "filling $reports reports..." >&2
-"$bin/liaison-sync-bench" fill --changes "$reports" --store "$work/store" --mixed \
-  --token-file "$work/token" >&2
+"$bin/liaison-sync-bench" fill --changes "$reports" --store "$work/store" --office \
+  >"$work/fill.json"
+cat "$work/fill.json" >&2
+python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$work/fill.json" \
+  >"$work/token"
 echo "store: $(du -sh "$work/store" | cut -f1)" >&2
 
 "$bin/township" serve --store "$work/store" --port 0 --log-level info \

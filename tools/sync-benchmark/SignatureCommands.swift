@@ -24,6 +24,41 @@ enum BenchChanges {
       attribution: Attribution(author: "a", time: 1_772_323_200_000 + Int64(index)))
   }
 
+  /// The console's villages for `fill --office`.
+  static let villages = (1...30).map { "\(["东", "西", "南", "北", "上", "下"][$0 % 6])\($0)村" }
+
+  /// A report as a township office's store holds many: in one of 30 villages, of every
+  /// category, urgency and status, some with a due date, written over the last 16 weeks
+  /// before `now`, so the console's dashboard and lists have something to show.
+  static func office(
+    index: Int, replica: ReplicaID, now: Int64, using random: inout SeededGenerator
+  ) throws -> Change {
+    var state = ReportState(id: ReportID.random(using: &random))
+    let week: Int64 = 7 * 24 * 3600 * 1000
+    let time = now - Int64.random(in: 0..<(16 * week), using: &random)
+    var values: [Field: FieldValue] = [
+      .village: .text(villages[Int.random(in: 0..<villages.count, using: &random)]),
+      .category: .category(Category.allCases.randomElement(using: &random)!),
+      .title: .text("\(Fixtures.titles[index % Fixtures.titles.count]) \(index)"),
+      .details: .text("村民反映情况，需要跟进。编号 \(index)。"),
+      .urgency: .urgency(Urgency.allCases.randomElement(using: &random)!),
+      .status: .status(Status.allCases.randomElement(using: &random)!),
+    ]
+    if let assignee = ["王芳", "李伟", "张磊"].randomElement(using: &random), index % 4 != 0 {
+      values[.assignee] = .text(assignee)
+    }
+    if Bool.random(using: &random), let due = CalendarDate(
+      ISO8601DateFormatter.string(
+        from: Date(timeIntervalSince1970: Double(time + 3 * week) / 1000), timeZone: .gmt,
+        formatOptions: [.withFullDate]))
+    {
+      values[.due] = .date(due)
+    }
+    return try state.write(
+      ReportEdit(values: values), dot: Dot(replica: replica, counter: UInt64(index + 1)),
+      attribution: Attribution(author: "李伟", time: time))
+  }
+
   static func seconds(since started: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
   }
@@ -92,5 +127,82 @@ struct SignaturesCommand: ParsableCommand {
       #"{"changes":\#(changes),"mean_signed_bytes":\#(bytes / max(changes, 1)),"#
         + #""encode_us":\#(micro(encode)),"sign_us":\#(micro(sign)),"#
         + #""verify_us":\#(micro(verify)),"check_us":\#(micro(check))}"#)
+  }
+}
+
+/// `liaison-sync-bench fill`: a township store holding N signed changes, for `township verify`.
+struct FillCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fill",
+    abstract: "Write N signed changes into a new township store through TownshipStore.push.",
+    discussion: """
+      One enrolled device with an Ed25519 key; each change creates a report of the \
+      benchmark's shape and is signed with that key. Bodies of --batch-size changes go \
+      through `TownshipStore.push` as the server takes a pushed body (`PushBatch`, every \
+      signature checked against the device's binding), one transaction each. Prints one \
+      JSON line: the changes stored and the rate.
+      """)
+
+  @Option(help: "How many changes.")
+  var changes = 1_000_000
+
+  @Option(help: "Changes per push.")
+  var batchSize = 1_000
+
+  @Option(help: "The new store's directory.")
+  var store: String
+
+  @Flag(
+    help: ArgumentHelp(
+      "Reports as an office's store holds them, for the web console.",
+      discussion: """
+        30 villages, every category, urgency and status, due dates, written over the 16 \
+        weeks before now; the JSON line also carries the administrator's token.
+        """))
+  var office = false
+
+  func run() throws {
+    let (township, token) = try TownshipStore.create(
+      in: store, administrator: "bench", now: 0, checkpointing: .inTheBackground)
+    let code = try township.issueEnrollment(
+      name: "李伟", villages: office ? BenchChanges.villages : ["东村"], lifetime: 3_600_000,
+      by: "bench", now: 0
+    ).code
+    let now = Int64(Date().timeIntervalSince1970 * 1000)
+    var random = SeededGenerator(seed: 11)
+    let replica = ReplicaID.random(using: &random)
+    let key = SigningKey()
+    let device = try township.enroll(code: code, replica: replica, key: key.publicKey, now: 0)
+      .device
+    let started = DispatchTime.now()
+    var accepted = 0
+    var index = 0
+    while index < changes {
+      var body = Array(#"{"changes":["#.utf8)
+      for offset in 0..<min(batchSize, changes - index) {
+        if offset > 0 { body.append(UInt8(ascii: ",")) }
+        body.append(
+          contentsOf: key.sign(
+            office
+              ? try BenchChanges.office(
+                index: index + offset, replica: replica, now: now, using: &random)
+              : try BenchChanges.create(index: index + offset, replica: replica, using: &random)
+          ).canonicalBytes)
+      }
+      body.append(contentsOf: Array("]}".utf8))
+      let count = min(batchSize, changes - index)
+      let answer = try township.push(
+        PushBatch(body: body, limit: batchSize, binding: device.binding), from: device, now: 0)
+      guard answer.accepted == count else {
+        throw SQLiteFloor.FloorError("a push of \(count) changes stored \(answer.accepted)")
+      }
+      accepted += answer.accepted
+      index += count
+    }
+    let seconds = BenchChanges.seconds(since: started)
+    print(
+      #"{"changes":\#(accepted),"seconds":\#(String(format: "%.1f", seconds)),"#
+        + #""changes_per_s":\#(Int(Double(accepted) / seconds))"#
+        + (office ? #","token":"\#(token)"}"# : "}"))
   }
 }
