@@ -9,6 +9,8 @@
 #   bash tools/console-benchmark/run.sh              # 100,000 reports, 10 s per page
 #   bash tools/console-benchmark/run.sh 20000 5      # REPORTS SECONDS
 #   KEEP=1 ...                                       # keep the store and logs, print where
+#   BIN=path/to/release ...                          # binaries already built
+#   STORE=DIR ...                                    # reuse DIR/store and DIR/token (from KEEP=1)
 #
 # Targets (issue 16): each of the three pages under 100 ms at the server (median), no page over
 # 150 KB. Needs curl and wrk (apt-get install wrk); without wrk it times with curl alone.
@@ -17,9 +19,12 @@ cd "$(dirname "$0")/../.."
 reports="${1:-100000}"
 seconds="${2:-10}"
 
-swift build -c release --product township 2>&1 | grep -E "error|warning: [^']" || true
-swift build -c release --product liaison-sync-bench 2>&1 | grep -E "error|warning: [^']" || true
-bin=.build/release
+# BIN=DIR uses binaries built elsewhere (township and liaison-sync-bench) without building.
+bin="${BIN:-.build/release}"
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --product township 2>&1 | grep -E "error|warning: [^']" || true
+  swift build -c release --product liaison-sync-bench 2>&1 | grep -E "error|warning: [^']" || true
+fi
 
 work=$(mktemp -d /tmp/liaison-console-bench.XXXXXX)
 server=""
@@ -29,12 +34,17 @@ finish() {
 }
 trap finish EXIT
 
-echo "filling $reports reports..." >&2
-"$bin/liaison-sync-bench" fill --changes "$reports" --store "$work/store" --office \
-  >"$work/fill.json"
-cat "$work/fill.json" >&2
-python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$work/fill.json" \
-  >"$work/token"
+if [ -n "${STORE:-}" ]; then
+  # A store filled before (KEEP=1 leaves one): its copy, and the token kept beside it.
+  cp -a "$STORE/store" "$work/store" && cp "$STORE/token" "$work/token"
+else
+  echo "filling $reports reports..." >&2
+  "$bin/liaison-sync-bench" fill --changes "$reports" --store "$work/store" --office \
+    >"$work/fill.json"
+  cat "$work/fill.json" >&2
+  python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$work/fill.json" \
+    >"$work/token"
+fi
 echo "store: $(du -sh "$work/store" | cut -f1)" >&2
 
 "$bin/township" serve --store "$work/store" --port 0 --log-level info \
@@ -83,10 +93,16 @@ median_ms_from_log() {
     awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2); else print "-" }'
 }
 
-printf '%-28s %10s %12s %12s %10s %9s\n' page requests "wrk median" "server med." "wrk p99" "KB"
+# The server's CPU time per request (user + system, from /proc), which other work on a shared
+# machine does not inflate as it inflates the wall-clock medians.
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %9s %11s %12s %10s %12s %8s\n' page requests "wrk median" "server med." "wrk p99" "CPU/request" "KB"
 for path in "/" "/reports" "/reports/$report"; do
   curl -sk -H "$cookie" -o /dev/null "$url$path"  # warm
   mark=$(($(wc -l <"$work/serve.log") + 1))
+  cpu_before=$(cpu)
   if command -v wrk >/dev/null; then
     wrk -t1 -c1 -d"${seconds}s" --latency -H "$cookie" "$url$path" >"$work/wrk.txt"
     requests=$(grep -oE '^ +[0-9]+ requests' "$work/wrk.txt" | grep -oE '[0-9]+')
@@ -101,16 +117,21 @@ for path in "/" "/reports" "/reports/$report"; do
     client=$(sort -n "$work/times" | awk '{ v[NR] = $1 } END { printf "%.1fms", v[int((NR + 1) / 2)] * 1000 }')
     p99=$(sort -n "$work/times" | awk '{ v[NR] = $1 } END { printf "%.1fms", v[int(NR * 0.99) + 0] * 1000 }')
   fi
+  cpu_ms=$(awk -v a="$cpu_before" -v b="$(cpu)" -v t="$ticks" -v n="$requests" \
+    'BEGIN { printf "%.1fms", (b - a) * 1000 / t / n }')
   server_ms=$(median_ms_from_log "$path" "$mark")
   kb=$(awk -v b="$(weight "$path")" 'BEGIN { printf "%.1f", b / 1024 }')
   label=$path && [ "$path" = "/reports/$report" ] && label="/reports/ID"
-  printf '%-28s %10s %12s %12s %10s %9s\n' "$label" "$requests" "$client" "${server_ms}ms" "$p99" "$kb"
+  printf '%-14s %9s %11s %12s %10s %12s %8s\n' "$label" "$requests" "$client" "${server_ms}ms" "$p99" "$cpu_ms" "$kb"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
 printf '%-28s %9s\n' "other pages" KB
 for path in "/reports?page=2" "/reports?sort=urgency" "/reports?village=%E4%B8%9C%E6%9D%91&status=open" \
   "/reports?q=%E6%B0%B4%E6%B8%A0" "/conflicts" "/devices" "/audit" "/sign-in"; do
+  # The sign-in page as someone not signed in sees it (signed in, it sends them on).
+  [ "$path" = /sign-in ] && cookie="Cookie: none=1"
   kb=$(awk -v b="$(weight "$path")" 'BEGIN { printf "%.1f", b / 1024 }')
   printf '%-28s %9s\n' "$path" "$kb"
 done
