@@ -113,14 +113,17 @@ extension Console {
     }
     let device = try await store.findDevice(id)
     do {
-      try await store.revoke(device: device.id, by: visit.administrator, reason: reason, now: clock())
+      try await store.revoke(
+        device: device.id, by: visit.administrator, reason: reason, now: clock())
     } catch StoreError.admin(let error) {
       return try await devices(
-        visit, request, error: localizer("console.decision.refused", ["message": error.description]),
+        visit, request,
+        error: localizer("console.decision.refused", ["message": error.description]),
         status: .unprocessableContent)
     } catch StoreError.invalid(let error) {
       return try await devices(
-        visit, request, error: localizer("console.decision.refused", ["message": error.description]),
+        visit, request,
+        error: localizer("console.decision.refused", ["message": error.description]),
         status: .unprocessableContent)
     }
     return ConsoleResponse.redirect("/devices")

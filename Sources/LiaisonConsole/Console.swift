@@ -138,9 +138,7 @@ public struct Console: Sendable {
   }
 
   private func dashboard(_ visit: Visit) async throws -> Response {
-    let now = clock()
-    let request = SummaryRequest(now: now, today: DashboardPage.today(now: now))
-    let summary = try await store.summary(request)
+    let summary = try await store.summary(SummaryRequest(now: clock()))
     return ConsoleResponse.page(DashboardPage(summary: summary, visit: visit).render())
   }
 }

@@ -7,14 +7,6 @@ struct DashboardPage {
   let summary: TownshipSummary
   let visit: Visit
 
-  /// Today in the server's zone, as due dates are written: what is due before it is overdue.
-  static func today(now: Int64) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date(timeIntervalSince1970: Double(now) / 1000))
-  }
-
   func render() -> String {
     let localizer = visit.localizer
     func listing(_ listing: TownshipSummary.Listing, _ key: String) -> [String: Any] {

@@ -35,7 +35,9 @@ struct DecisionPage {
     let merged: [[String: Any]] = Field.valueFields.compactMap { field in
       guard !conflicts.contains(field) else { return nil }
       if case .absent = state.value(field) { return nil }
-      return ["name": localizer.fieldName(field.rawValue), "value": words.value(state.value(field))]
+      return [
+        "name": localizer.fieldName(field.rawValue), "value": words.value(state.value(field)),
+      ]
     }
     var data: [String: Any] = [
       "id": state.id.description, "title": state.value(.title).description,

@@ -191,5 +191,21 @@ extension Catalogue {
     "console.enrolled.hint":
       "Give it by a channel you trust: whoever holds it can enrol once. On the device: liaison enroll LINK",
     "console.enrolled.back": "Back to the devices",
+    "township.summary.weeks": "New and resolved reports per week, last 12 weeks",
+    "township.summary.week": "WEEK FROM",
+    "township.summary.new": "NEW",
+    "township.summary.resolved": "RESOLVED",
+    "township.summary.open": "Open reports by village and category",
+    "township.summary.village": "VILLAGE",
+    "township.summary.category": "CATEGORY",
+    "township.summary.count": "OPEN",
+    "township.summary.overdue": "Overdue ({count})",
+    "township.summary.urgent": "Urgent and open ({count})",
+    "township.summary.awaiting": "Conflicts awaiting a decision ({count})",
+    "township.summary.none": "None.",
+    "township.summary.id": "ID",
+    "township.summary.due": "DUE",
+    "township.summary.title": "TITLE",
+    "township.summary.more": "The first {shown} of {count}; the console lists them all.",
   ]
 }

@@ -19,6 +19,7 @@ struct AdminController: Sendable {
     group.post("reports/:id/resolve") { request, context in try await resolve(request, context) }
     group.get("reports/:id/audit") { _, context in try await reportAudit(context) }
     group.get("export") { request, context in try await export(request, context) }
+    group.get("summary") { request, _ in try await summary(request) }
     addDeviceRoutes(to: group)
   }
 

@@ -88,6 +88,11 @@ public struct AdminClient: Sendable {
       body: .object(["name": .string(name), "reason": .string(reason)]))
   }
 
+  /// `GET /v1/admin/summary`: the township at a glance (`township summary`).
+  public func summary() async throws(SyncError) -> [String: JSONValue] {
+    try await get("summary", [:])
+  }
+
   private func get(_ path: String, _ query: [String: String?]) async throws(SyncError)
     -> [String: JSONValue]
   {

@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonMerge
 
 /// What a township office looks at first, as `township summary` prints it and the console's
@@ -81,6 +82,19 @@ public struct SummaryRequest: Sendable, Equatable {
   public init(now: Int64, today: String) {
     self.now = now
     self.today = today
+  }
+
+  /// A summary read at `now`, due dates compared with its day in the server's zone.
+  public init(now: Int64) {
+    self.init(now: now, today: Self.today(now: now))
+  }
+
+  /// The day `now` falls on in the server's zone, `YYYY-MM-DD` as due dates are written.
+  public static func today(now: Int64) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date(timeIntervalSince1970: Double(now) / 1000))
   }
 
   /// A week in milliseconds.

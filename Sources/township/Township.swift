@@ -36,6 +36,6 @@ struct Township: AsyncParsableCommand {
       InitCommand.self, ServeCommand.self, LoginCommand.self, EnrollCommand.self,
       ConflictsCommand.self, ConflictCommand.self, ResolveCommand.self, ReportsCommand.self,
       ExportCommand.self, DevicesCommand.self, RevokeCommand.self, AuditCommand.self,
-      AdminCommand.self, VerifyCommand.self, MigrateCommand.self,
+      AdminCommand.self, VerifyCommand.self, MigrateCommand.self, SummaryCommand.self,
     ])
 }

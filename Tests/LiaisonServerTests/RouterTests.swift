@@ -207,7 +207,8 @@ import Testing
       let device: HTTPFields = [.authorization: "Bearer \(try await enrol(client, server))"]
       let admin: HTTPFields = [.authorization: "Bearer \(server.adminToken)"]
       let cases: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status, String)] = [
-        ("/", .get, [:], .notFound, "not_found"),
+        // `/` itself is the web console's, which sends a stranger to its sign-in page.
+        ("/nothing", .get, [:], .notFound, "not_found"),
         ("/v1/nothing", .get, [:], .notFound, "not_found"),
         ("/v2/pull", .get, device, .notFound, "not_found"),
         ("/v1/admin/nothing", .get, [:], .unauthorized, "unauthenticated"),

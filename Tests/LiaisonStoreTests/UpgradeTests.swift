@@ -75,6 +75,7 @@ import Testing
             "v10: the change log says which changes move a report",
             "v11: the pinned server certificate",
             "v12: signing keys and key bindings",
+            "v13: indexes for the township office's console",
           ], changes: 7)
       ])
 

@@ -47,10 +47,11 @@ enum BenchChanges {
     if let assignee = ["王芳", "李伟", "张磊"].randomElement(using: &random), index % 4 != 0 {
       values[.assignee] = .text(assignee)
     }
-    if Bool.random(using: &random), let due = CalendarDate(
-      ISO8601DateFormatter.string(
-        from: Date(timeIntervalSince1970: Double(time + 3 * week) / 1000), timeZone: .gmt,
-        formatOptions: [.withFullDate]))
+    if Bool.random(using: &random),
+      let due = CalendarDate(
+        ISO8601DateFormatter.string(
+          from: Date(timeIntervalSince1970: Double(time + 3 * week) / 1000), timeZone: .gmt,
+          formatOptions: [.withFullDate]))
     {
       values[.due] = .date(due)
     }
