@@ -4,7 +4,8 @@
 #
 #   bash Tests/Browser/run.sh                 # the whole suite
 #   bash Tests/Browser/run.sh -k stale        # pytest's arguments pass through
-#   LIAISON_DOCS_SCREENSHOTS=docs/screenshots bash Tests/Browser/run.sh -k screenshots
+#   LIAISON_DOCS_SCREENSHOTS=/tmp/shots bash Tests/Browser/run.sh -k screenshots
+#     (then `pngquant --quality=70-90 --strip` each into docs/screenshots/, to keep them small)
 #
 # Without Chromium it skips, saying how to get it, unless LIAISON_REQUIRE_BROWSER=1 (CI),
 # where that fails. Screenshots of a failed test's pages go to $LIAISON_BROWSER_ARTIFACTS (a
