@@ -24,18 +24,25 @@ struct AttemptLimitMiddleware: RouterMiddleware {
         retryAfter: wait)
     }
     do {
-      return try await next(request, context)
+      let response = try await next(request, context)
+      // The console answers a refused sign-in with a page, not an error: a guess all the same.
+      if response.status == .unauthorized { recordFailure(address, context) }
+      return response
     } catch let error as APIError where Self.isGuess(error, request) {
-      if limiter.recordFailure(address, now: clock()) {
-        context.logger.notice(
-          "too many failed attempts; refusing the address for a while",
-          metadata: [
-            "address": .string(address),
-            "failures": .stringConvertible(limiter.maximumFailures + 1),
-            "seconds": .stringConvertible(limiter.window / 1000),
-          ])
-      }
+      recordFailure(address, context)
       throw error
+    }
+  }
+
+  private func recordFailure(_ address: String, _ context: TownshipContext) {
+    if limiter.recordFailure(address, now: clock()) {
+      context.logger.notice(
+        "too many failed attempts; refusing the address for a while",
+        metadata: [
+          "address": .string(address),
+          "failures": .stringConvertible(limiter.maximumFailures + 1),
+          "seconds": .stringConvertible(limiter.window / 1000),
+        ])
     }
   }
 

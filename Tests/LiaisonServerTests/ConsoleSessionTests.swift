@@ -50,6 +50,20 @@ import Testing
     #expect(try town.store.auditTrail().allSatisfy { $0.action != "sign in" })
   }
 
+  @Test func guessingTokensAtTheSignInIsLimitedLikeTheProtocol() async throws {
+    let town = try ConsoleTownship(directory: directory)
+    try await town.application.test(.router) { client in
+      for _ in 1...11 {
+        var guesser = ConsoleBrowser(client)
+        #expect(try await guesser.signIn("lsn_guess").status == .unauthorized)
+      }
+      var administrator = ConsoleBrowser(client)
+      let limited = try await administrator.signIn(town.adminToken)
+      #expect(limited.status == .tooManyRequests)
+      #expect(administrator.cookies["liaison_session"] == nil)
+    }
+  }
+
   @Test func signingOutEndsTheSessionAtTheServer() async throws {
     let town = try ConsoleTownship(directory: directory)
     try await town.application.test(.router) { client in
