@@ -137,23 +137,14 @@ extension PostgresTownshipStorage {
       let moved = Set(rows.prefix(limit).filter(\.5).map(\.4) + ownMoves.map(\.1))
       var page = PullPageBuilder(
         device: device, log: try await Self.histories(of: moved, through: end, session))
-      var endedEarly = false
-      var last: Int64?
-      for row in rows.prefix(limit) {
-        // Histories sent with moves can be long: a page ends early rather than outgrow what
-        // a device accepts in one answer.
-        if page.bytes >= maximumBytes, last != nil {
-          endedEarly = true
-          break
-        }
+      let (next, more) = try page.take(
+        rows, limit: limit, maximumBytes: maximumBytes, after: cursor, end: end,
+        sequence: \.0
+      ) { page, row in
         try page.consider(
           sequence: row.0, body: row.1.bytes, replica: row.2, village: row.3, report: row.4,
           moves: row.5)
-        last = row.0
       }
-      let more = endedEarly || rows.count > limit
-      let next = PullPageBuilder<PrefetchedPullLog>.nextCursor(
-        after: cursor, last: last, more: more, end: end)
       for move in ownMoves where move.0 <= next {
         try page.sendHistory(of: move.1, before: move.0)
       }

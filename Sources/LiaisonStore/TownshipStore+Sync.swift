@@ -80,23 +80,14 @@ extension TownshipStore {
             """),
         arguments: [cursor, device.replica.description, limit + 1])
       var page = PullPageBuilder(device: device, log: SQLitePullLog(db: db))
-      var endedEarly = false
-      var last: Int64?
-      for row in rows.prefix(limit) {
-        // Histories sent with moves can be long: a page ends early rather than outgrow what
-        // a device accepts in one answer.
-        if page.bytes >= maximumBytes, last != nil {
-          endedEarly = true
-          break
-        }
+      let (next, more) = try page.take(
+        rows, limit: limit, maximumBytes: maximumBytes, after: cursor, end: end,
+        sequence: { $0[0] }
+      ) { page, row in
         try page.consider(
           sequence: row[0], body: [UInt8](row[1] as Data), replica: row[2], village: row[3],
           report: row[4], moves: row[5])
-        last = row[0]
       }
-      let more = endedEarly || rows.count > limit
-      let next = PullPageBuilder<SQLitePullLog>.nextCursor(
-        after: cursor, last: last, more: more, end: end)
       // The device's own move of a report back into its villages: it missed what was written
       // while the report was away, and its own change is never sent back to carry them.
       let ownMoves = try Row.fetchAll(

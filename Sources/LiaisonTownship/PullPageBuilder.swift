@@ -94,13 +94,30 @@ public struct PullPageBuilder<Log: PullLog> {
     historySent[report] = sequence
   }
 
-  /// The cursor a page hands back: past the last change it considered, and on the last page
-  /// past the end of the log, including the device's own changes the scan left out, so the
-  /// next pull starts from new changes instead of scanning the device's own again.
-  public static func nextCursor(after cursor: Int64, last: Int64?, more: Bool, end: Int64)
-    -> Int64
-  {
-    max(cursor, last ?? cursor, more ? cursor : end)
+  /// Considers `rows`, the log after `cursor` in order and read one past `limit`, until the
+  /// page holds `maximumBytes` (histories sent with moves can be long: a page ends early
+  /// rather than outgrow what a device accepts in one answer, but always takes one row).
+  /// Returns the cursor the page hands back and whether more remain.
+  ///
+  /// The cursor is past the last change considered, and on the last page past the end of the
+  /// log, including the device's own changes the scan left out, so the next pull starts from
+  /// new changes instead of scanning the device's own again.
+  public mutating func take<Rows: Collection>(
+    _ rows: Rows, limit: Int, maximumBytes: Int, after cursor: Int64, end: Int64,
+    sequence: (Rows.Element) -> Int64, consider: (inout Self, Rows.Element) throws -> Void
+  ) throws -> (next: Int64, more: Bool) {
+    var last: Int64?
+    var endedEarly = false
+    for row in rows.prefix(limit) {
+      if bytes >= maximumBytes, last != nil {
+        endedEarly = true
+        break
+      }
+      try consider(&self, row)
+      last = sequence(row)
+    }
+    let more = endedEarly || rows.count > limit
+    return (max(cursor, last ?? cursor, more ? cursor : end), more)
   }
 
   /// Whether the report's village, just before the change at `sequence`, was one of the
