@@ -29,26 +29,12 @@ import Testing
     _ editA: ReportEdit = ReportEdit(values: [.title: .text("甲")]),
     _ editB: ReportEdit = ReportEdit(values: [.title: .text("乙")])
   ) throws -> Township {
-    let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
-    var enrolled: [Enrolled] = []
-    for (index, name) in ["李伟", "王芳"].enumerated() {
-      let code = try store.issueEnrollment(
-        name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
-      ).code
-      enrolled.append(
-        try store.enroll(
-          code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey,
-          now: 1))
-    }
-    let scenario = try ConflictScenario(
-      a: enrolled[0].device.replica, b: enrolled[1].device.replica,
-      editA: editA, editB: editB)
-    _ = try store.push(scenario.fromA.map(\.json), from: enrolled[0].device, now: 2)
-    _ = try store.push(scenario.fromB.map(\.json), from: enrolled[1].device, now: 3)
+    let made = try ConflictedStore(in: directory, editA: editA, editB: editB)
     return Township(
-      store: store, adminToken: token, deviceToken: enrolled[0].token, report: scenario.report,
+      store: made.store, adminToken: made.adminToken, deviceToken: made.devices[0].token,
+      report: made.scenario.report,
       application: Application(
-        router: buildRouter(store: SQLiteTownshipStorage(store), clock: { 1_000 }),
+        router: buildRouter(store: SQLiteTownshipStorage(made.store), clock: { 1_000 }),
         logger: quietLogger))
   }
 

@@ -20,23 +20,11 @@ struct ConsoleTownship {
   let application: Application<RouterResponder<TownshipContext>>
 
   init(directory: String, clock: @escaping @Sendable () -> Int64 = { 1_000 }) throws {
-    let (store, token) = try TownshipStore.create(in: directory, administrator: "管理员", now: 0)
-    var enrolled: [Enrolled] = []
-    for (index, name) in ["李伟", "王芳"].enumerated() {
-      let code = try store.issueEnrollment(
-        name: name, villages: ["东村"], lifetime: 3_600_000, by: "管理员", now: 0
-      ).code
-      enrolled.append(
-        try store.enroll(
-          code: code, replica: Fixtures.replica(UInt64(0xa1 + index)), key: SigningKey().publicKey,
-          now: 1))
-    }
-    let scenario = try ConflictScenario(
-      a: enrolled[0].device.replica, b: enrolled[1].device.replica,
-      editA: ReportEdit(values: [.title: .text("水渠纠纷")]),
+    let made = try ConflictedStore(
+      in: directory, editA: ReportEdit(values: [.title: .text("水渠纠纷")]),
       editB: ReportEdit(values: [.title: .text(Self.script)]))
-    _ = try store.push(scenario.fromA.map(\.json), from: enrolled[0].device, now: 2)
-    _ = try store.push(scenario.fromB.map(\.json), from: enrolled[1].device, now: 3)
+    let (store, token, enrolled, scenario) =
+      (made.store, made.adminToken, made.devices, made.scenario)
     // And a report of A's alone with that title, which every list shows as it is.
     var alone = ReportState(id: Fixtures.report(99))
     let creation = try alone.write(
