@@ -41,49 +41,81 @@ extension Change {
   /// (`protocol/merge.md` section 12). For an unsigned change they equal ``canonicalBytes``.
   public var signedBytes: [UInt8] { canonicalBytes(signed: false) }
 
+  /// Both forms at once, for a receiver that checks the signature and keeps the change: the
+  /// members before `signature` are written once, for both.
+  public var signedAndCanonicalBytes: (signed: [UInt8], canonical: [UInt8]) {
+    var signedForm: [UInt8] = []
+    var writer = CanonicalWriter(capacity: 512)
+    writer.object { writer in
+      writeMembersBeforeSignature(to: &writer)
+      var unsigned = writer
+      unsigned.key("time")
+      unsigned.integer(attribution.time)
+      unsigned.endObject()
+      signedForm = unsigned.bytes
+      writeSignatureAndTime(to: &writer)
+    }
+    return (signature == nil ? writer.bytes : signedForm, writer.bytes)
+  }
+
   private func canonicalBytes(signed: Bool) -> [UInt8] {
     var writer = CanonicalWriter(capacity: 512)
     writer.object { writer in
-      writer.key("author")
-      writer.string(attribution.author)
-      if let deletion {
-        writer.key("deletion")
-        writer.object { writer in
-          writer.key("seen")
-          deletion.seen.write(to: &writer)
-          writer.key("value")
-          deletion.value.write(to: &writer)
-        }
+      writeMembersBeforeSignature(to: &writer)
+      if signed {
+        writeSignatureAndTime(to: &writer)
+      } else {
+        writer.key("time")
+        writer.integer(attribution.time)
       }
-      writer.key("dot")
-      dot.write(to: &writer)
-      writer.key("fields")
-      writer.object { writer in
-        for field in Field.canonicalOrder {
-          guard let write = fields[field] else { continue }
-          writer.key(field.rawValue)
-          writer.object { writer in
-            writer.key("seen")
-            write.seen.write(to: &writer)
-            writer.key("value")
-            write.value.write(to: &writer)
-          }
-        }
-      }
-      if let note {
-        writer.key("note")
-        writer.string(note)
-      }
-      writer.key("report")
-      writer.report(report)
-      if signed, let signature {
-        writer.key("signature")
-        writer.string(CanonicalBase64.encode(signature))
-      }
-      writer.key("time")
-      writer.integer(attribution.time)
     }
     return writer.bytes
+  }
+
+  /// `author`, `deletion`, `dot`, `fields`, `note` and `report`: the members that sort before
+  /// `signature`.
+  private func writeMembersBeforeSignature(to writer: inout CanonicalWriter) {
+    writer.key("author")
+    writer.string(attribution.author)
+    if let deletion {
+      writer.key("deletion")
+      writer.object { writer in
+        writer.key("seen")
+        deletion.seen.write(to: &writer)
+        writer.key("value")
+        deletion.value.write(to: &writer)
+      }
+    }
+    writer.key("dot")
+    dot.write(to: &writer)
+    writer.key("fields")
+    writer.object { writer in
+      for field in Field.canonicalOrder {
+        guard let write = fields[field] else { continue }
+        writer.key(field.rawValue)
+        writer.object { writer in
+          writer.key("seen")
+          write.seen.write(to: &writer)
+          writer.key("value")
+          write.value.write(to: &writer)
+        }
+      }
+    }
+    if let note {
+      writer.key("note")
+      writer.string(note)
+    }
+    writer.key("report")
+    writer.report(report)
+  }
+
+  private func writeSignatureAndTime(to writer: inout CanonicalWriter) {
+    if let signature {
+      writer.key("signature")
+      writer.string(CanonicalBase64.encode(signature))
+    }
+    writer.key("time")
+    writer.integer(attribution.time)
   }
 }
 
@@ -151,7 +183,7 @@ extension VersionVector {
   func write(to writer: inout CanonicalWriter) {
     writer.object { writer in
       for dot in entries {
-        writer.key(dot.replica.description)
+        writer.replicaKey(dot.replica)
         writer.integer(Int64(dot.counter))
       }
     }

@@ -25,6 +25,13 @@ struct CanonicalWriter {
     needsComma = true
   }
 
+  /// The `}` of an object whose members were written into a copy of the writer that
+  /// ``object(_:)`` is still writing: a second encoding sharing the members before.
+  mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    needsComma = true
+  }
+
   /// `[ ... ]`.
   mutating func array(_ body: (inout CanonicalWriter) -> Void) {
     separate()
@@ -97,6 +104,13 @@ struct CanonicalWriter {
     hex(high: id.high, low: id.low, dashes: false)
   }
 
+  /// A replica id as a member's key, as in a version vector.
+  mutating func replicaKey(_ id: ReplicaID) {
+    hex(high: id.high, low: id.low, dashes: false)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
   /// A report id quoted, in the 8-4-4-4-12 form of its `description`.
   mutating func report(_ id: ReportID) {
     hex(high: id.high, low: id.low, dashes: true)
@@ -110,13 +124,13 @@ struct CanonicalWriter {
         bytes.append(UInt8(ascii: "-"))
       }
       let half = index < 16 ? high : low
-      bytes.append(Self.hexDigits[Int((half >> UInt64(60 - (index % 16) * 4)) & 0xf)])
+      let digit = UInt8(truncatingIfNeeded: half >> UInt64(60 - (index % 16) * 4)) & 0xf
+      // Lowercase hex by arithmetic: a table is a global, and a global's access costs a check.
+      bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
     }
     bytes.append(UInt8(ascii: "\""))
     needsComma = true
   }
-
-  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func separate() {
     if needsComma { bytes.append(UInt8(ascii: ",")) }

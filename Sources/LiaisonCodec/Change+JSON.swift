@@ -50,11 +50,12 @@ extension Change {
     let fieldsReader = try JSONReader(
       try reader.required("fields"), path: reader.path("fields"), allowed: Field.valueFieldNames)
     var fields: [Field: Write<FieldValue>] = [:]
-    for name in fieldsReader.sortedNames {
-      // The reader allowed only value fields' names.
-      let field = Field(rawValue: name)!
+    // The reader allowed only value fields' names; they are read in bytewise order.
+    for field in Field.canonicalOrder {
+      let name = field.rawValue
+      guard let member = fieldsReader.members[name] else { continue }
       let writeReader = try JSONReader(
-        fieldsReader.members[name]!, path: fieldsReader.path(name), allowed: ["seen", "value"])
+        member, path: fieldsReader.path(name), allowed: ["seen", "value"])
       let seen = try VersionVector(
         json: try writeReader.required("seen"), path: writeReader.path("seen"))
       fields[field] = Write(

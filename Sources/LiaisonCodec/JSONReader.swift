@@ -26,11 +26,6 @@ struct JSONReader {
     self.members = members
   }
 
-  /// The names of the members in bytewise order: the order their checks run in.
-  var sortedNames: [String] {
-    members.keys.sorted(by: JSONReader.bytewise)
-  }
-
   /// True when `a` sorts before `b` by UTF-8 bytes, the order of `protocol/merge.md`.
   static func bytewise(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)

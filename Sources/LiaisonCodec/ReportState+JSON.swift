@@ -33,11 +33,11 @@ extension ReportState {
       try reader.required("fields"), path: reader.path("fields"),
       allowed: Field.valueFieldNames)
     var fields: [Field: Register<FieldValue>] = [:]
-    for name in fieldsReader.sortedNames {
-      // The reader allowed only value fields' names.
-      let field = Field(rawValue: name)!
-      fields[field] = try Register(json: fieldsReader.members[name]!, path: fieldsReader.path(name))
-      {
+    // The reader allowed only value fields' names; they are read in bytewise order.
+    for field in Field.canonicalOrder {
+      let name = field.rawValue
+      guard let member = fieldsReader.members[name] else { continue }
+      fields[field] = try Register(json: member, path: fieldsReader.path(name)) {
         value, path throws(ValidationError) in try FieldValue(json: value, field: field, path: path)
       }
     }

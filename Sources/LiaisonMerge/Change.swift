@@ -85,18 +85,16 @@ public struct Change: Hashable, Sendable {
       }
     }
     // A dictionary's order changes from run to run; the error reported must not.
-    let written = fields.keys.sorted {
-      $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8)
-    }
+    let written = Field.bytewiseOrder.filter { fields[$0] != nil }
     for field in written {
-      let path = "fields.\(field.rawValue)"
       if field == .deleted {
-        throw ValidationError(field: path, value: "", problem: .unknownField)
+        throw ValidationError(field: "fields.deleted", value: "", problem: .unknownField)
       }
       do {
         try fields[field]!.value.validate(for: field)
       } catch {
-        throw ValidationError(field: path + ".value", value: error.value, problem: error.problem)
+        throw ValidationError(
+          field: "fields.\(field.rawValue).value", value: error.value, problem: error.problem)
       }
     }
     if let note {
@@ -118,10 +116,12 @@ public struct Change: Hashable, Sendable {
     }
   }
 
-  private func checkClock(_ seen: VersionVector, field: String) throws(ValidationError) {
+  private func checkClock(_ seen: VersionVector, field: @autoclosure () -> String)
+    throws(ValidationError)
+  {
     if seen.contains(dot) {
       throw ValidationError(
-        field: field, value: seen.description,
+        field: field(), value: seen.description,
         problem: .invalidClock("the context already covers the change's own dot \(dot)"))
     }
   }

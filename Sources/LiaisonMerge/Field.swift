@@ -19,6 +19,12 @@ public enum Field: String, CaseIterable, Sendable, Hashable, Comparable, CustomS
   /// The fields held in ``ReportState/fields``: every field but ``deleted``.
   public static let valueFields: [Field] = allCases.filter { $0 != .deleted }
 
+  /// Every field in the bytewise order of its name's UTF-8: the order in which a change's
+  /// faults are looked for (`protocol/merge.md` section 11), without sorting names each time.
+  public static let bytewiseOrder: [Field] = allCases.sorted {
+    $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8)
+  }
+
   /// The fields a new report must set.
   public static let required: [Field] = [.village, .category, .title]
 

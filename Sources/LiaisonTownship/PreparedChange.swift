@@ -25,10 +25,16 @@ public struct PreparedChange: Sendable {
   /// in the same transaction anyway.
   public init(_ change: Change, speculating: Bool, binding: KeyBinding? = nil) {
     self.change = change
-    // Checked here, off the writer's thread: a signature costs about as much as the rest of
-    // a change's preparation.
-    signature = binding.map { SignatureCheck.check(change, binding: $0) }
-    body = change.canonicalBytes
+    // Checked here, off the writer's thread: a signature costs more than the rest of a
+    // change's preparation. Both encodings share the members before the signature.
+    if let binding {
+      let (signed, canonical) = change.signedAndCanonicalBytes
+      signature = SignatureCheck.check(change, binding: binding, signedBytes: signed)
+      body = canonical
+    } else {
+      signature = nil
+      body = change.canonicalBytes
+    }
     // Only a write that names a village can begin a report (anything else is refused or
     // waits on its creation), so only those are worth the speculative state.
     if speculating, change.fields[.village] != nil {

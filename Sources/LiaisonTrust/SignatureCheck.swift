@@ -17,6 +17,14 @@ public enum SignatureCheck {
 
   /// Checks `change` against its replica's `binding`; nil when the replica has none.
   public static func check(_ change: Change, binding: KeyBinding?) -> Verdict {
+    check(change, binding: binding, signedBytes: change.signedBytes)
+  }
+
+  /// Checks as ``check(_:binding:)`` does, for a caller that has the change's signed bytes
+  /// (`change.signedBytes`) already; they are read only when a signature is verified.
+  public static func check(
+    _ change: Change, binding: KeyBinding?, signedBytes: @autoclosure () -> [UInt8]
+  ) -> Verdict {
     let counter = Int64(change.dot.counter)
     guard let binding else {
       return .refused(
@@ -43,7 +51,7 @@ public enum SignatureCheck {
           "change \(change.dot) has no signature, and replica \(change.dot.replica) signs its changes"
       )
     }
-    guard key.isValidSignature(signature, of: change.signedBytes) else {
+    guard key.isValidSignature(signature, of: signedBytes()) else {
       return .refused(
         code: "bad_signature",
         message:

@@ -69,6 +69,23 @@ import Testing
     #expect(awkward.canonicalBytes == CanonicalJSON.encode(awkward.json))
   }
 
+  @Test("both forms written at once equal the signed bytes and the canonical bytes")
+  func signedAndCanonicalFormsAtOnce() {
+    for seed in UInt64(1)...100 {
+      var simulation = MergeSimulation(seed: seed, replicaCount: 3, reportCount: 2)
+      for _ in 0..<30 { simulation.step() }
+      for change in simulation.written.values {
+        let signature = (0..<64).map { UInt8(truncatingIfNeeded: Int(seed) &+ $0) }
+        for form in [change, change.signed(signature)] {
+          let (signed, canonical) = form.signedAndCanonicalBytes
+          #expect(signed == form.signedBytes, "seed \(seed)")
+          #expect(canonical == form.canonicalBytes, "seed \(seed)")
+          #expect(signed == CanonicalJSON.encode(change.json), "seed \(seed)")
+        }
+      }
+    }
+  }
+
   @Test func errorsNameTheJSONPathOfTheBadMember() throws {
     let text = #"""
       {"author":"李伟","dot":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",2],"report":"00000000-0000-4000-8000-000000000001",

@@ -74,9 +74,11 @@ struct PostgresCommand: AsyncParsableCommand {
         print(figures.json(name))
         if name == "pg1", let location = township.database {
           if floor {
-            let rate = try await PostgresFloor.changesPerSecond(
+            let floor = try await PostgresFloor.changesPerSecond(
               from: location, into: server, batch: batch)
-            print(#"{"config": "pg-floor", "push": \#(Int(rate))}"#)
+            print(
+              #"{"config": "pg-floor", "push": \#(Int(floor.rate)), "#
+                + #""postgres_cpu_s": \#(String(format: "%.2f", floor.postgresCPU))}"#)
           }
           if incrementalAt > 0 {
             print(

@@ -40,11 +40,12 @@ enum PostgresFloor {
   }
 
   /// Reads the rows of `loaded`, stores them into a new database on `server` (dropped after),
-  /// and returns changes per second from the first `BEGIN` to the last `COMMIT`.
+  /// and returns changes per second from the first `BEGIN` to the last `COMMIT`, and the CPU
+  /// seconds its PostgreSQL backend spent meanwhile.
   static func changesPerSecond(
     from loaded: PostgresLocation, into server: PostgresLocation, batch: Int
   )
-    async throws -> Double
+    async throws -> (rate: Double, postgresCPU: Double)
   {
     let (reports, changes) = try await withConnection(loaded) { connection in
       let reports = try await rows(
@@ -86,6 +87,9 @@ enum PostgresFloor {
     let byKey = Dictionary(uniqueKeysWithValues: reports.map { ($0.key, $0) })
     return try await withConnection(target) { connection in
       var newKeys: [Int64: Int64] = [:]
+      let backend =
+        try await rows(connection, "SELECT pg_backend_pid()").first?.decode(Int32.self) ?? 0
+      let cpuBefore = TownshipUnderTest.cpuSeconds(backend)
       let started = Date()
       for start in stride(from: 0, to: changes.count, by: batch) {
         let slice = changes[start..<min(start + batch, changes.count)]
@@ -116,7 +120,8 @@ enum PostgresFloor {
           """)
         try await run(connection, "COMMIT")
       }
-      return Double(changes.count) / Date().timeIntervalSince(started)
+      let rate = Double(changes.count) / Date().timeIntervalSince(started)
+      return (rate, TownshipUnderTest.cpuSeconds(backend) - cpuBefore)
     }
   }
 

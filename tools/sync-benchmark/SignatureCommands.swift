@@ -4,6 +4,7 @@ import LiaisonCodec
 import LiaisonMerge
 import LiaisonStore
 import LiaisonTestKit
+import LiaisonTownship
 
 /// Changes of the benchmark's shape: each creates a report with the four fields
 /// `SyncBenchmark.record` writes (and the default urgency and status), as a device's store
@@ -120,6 +121,7 @@ struct SignaturesCommand: ParsableCommand {
       throw SQLiteFloor.FloorError(
         "\(changes - valid) signatures or \(changes - checked) checks failed")
     }
+    let receiving = try Self.receive(signed)
     let bytes = bodies.reduce(0) { $0 + $1.count }
     func micro(_ seconds: Double) -> String {
       String(format: "%.2f", seconds * 1e6 / Double(changes))
@@ -127,7 +129,42 @@ struct SignaturesCommand: ParsableCommand {
     print(
       #"{"changes":\#(changes),"mean_signed_bytes":\#(bytes / max(changes, 1)),"#
         + #""encode_us":\#(micro(encode)),"sign_us":\#(micro(sign)),"#
-        + #""verify_us":\#(micro(verify)),"check_us":\#(micro(check))}"#)
+        + #""verify_us":\#(micro(verify)),"check_us":\#(micro(check)),"#
+        + #""parse_us":\#(micro(receiving.parse)),"decode_us":\#(micro(receiving.decode)),"#
+        + #""prepare_us":\#(micro(receiving.prepare))}"#)
+  }
+
+  /// What a server does with pushed changes besides checking their signatures, each step
+  /// timed alone over bodies of 1,000: parsing the body, decoding each change, and preparing
+  /// it for the log (its canonical bytes and the row of the report it creates).
+  private static func receive(_ signed: [Change]) throws -> (
+    parse: Double, decode: Double, prepare: Double
+  ) {
+    let bodies = stride(from: 0, to: signed.count, by: 1_000).map { start in
+      var body = Array(#"{"changes":["#.utf8)
+      for (offset, change) in signed[start..<min(start + 1_000, signed.count)].enumerated() {
+        if offset > 0 { body.append(UInt8(ascii: ",")) }
+        body.append(contentsOf: change.canonicalBytes)
+      }
+      return body + Array("]}".utf8)
+    }
+    var started = DispatchTime.now()
+    var parsed: [JSONValue] = []
+    parsed.reserveCapacity(signed.count)
+    for body in bodies {
+      _ = try JSONValue.parse(body, streaming: "changes") { parsed.append($0) }
+    }
+    let parse = BenchChanges.seconds(since: started)
+    started = DispatchTime.now()
+    let decoded = try parsed.map { try Change(json: $0) }
+    let decode = BenchChanges.seconds(since: started)
+    started = DispatchTime.now()
+    let prepared = decoded.map { PreparedChange($0) }
+    let prepare = BenchChanges.seconds(since: started)
+    guard decoded == signed, prepared.allSatisfy({ $0.created != nil }) else {
+      throw SQLiteFloor.FloorError("a change read back differs from the one written")
+    }
+    return (parse, decode, prepare)
   }
 }
 

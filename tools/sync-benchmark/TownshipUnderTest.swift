@@ -32,13 +32,15 @@ final class TownshipUnderTest: @unchecked Sendable {
     var pushSeconds = 0.0
     var serverCPU = 0.0
     var postgresCPU = 0.0
+    var clientCPU = 0.0
     var walSyncs: Int64 = 0
 
     func json(_ name: String) -> String {
       #"{"config": "\#(name)", "push": \#(Int(push)), "pull": \#(Int(pull)), "#
         + #""push_s": \#(String(format: "%.2f", pushSeconds)), "#
         + #""server_cpu_s": \#(String(format: "%.2f", serverCPU)), "#
-        + #""postgres_cpu_s": \#(String(format: "%.2f", postgresCPU)), "wal_syncs": \#(walSyncs)}"#
+        + #""postgres_cpu_s": \#(String(format: "%.2f", postgresCPU)), "#
+        + #""client_cpu_s": \#(String(format: "%.2f", clientCPU)), "wal_syncs": \#(walSyncs)}"#
     }
   }
 
@@ -96,6 +98,7 @@ final class TownshipUnderTest: @unchecked Sendable {
     figures.push = Double(sent) / figures.pushSeconds
     figures.serverCPU = cpuAfter.server - cpuBefore.server
     figures.postgresCPU = cpuAfter.postgres - cpuBefore.postgres
+    figures.clientCPU = cpuAfter.client - cpuBefore.client
     figures.walSyncs = cpuAfter.walSyncs - cpuBefore.walSyncs
     started = Date()
     let received = try await Self.syncAll(pullers, batchSize: batchSize, \.received)
@@ -118,9 +121,12 @@ final class TownshipUnderTest: @unchecked Sendable {
 
   /// CPU seconds so far of the server processes and of this township's PostgreSQL backends
   /// (`/proc`, the cluster being local), and the cluster's WAL flushes (`pg_stat_wal`).
-  private func cpu() async throws -> (server: Double, postgres: Double, walSyncs: Int64) {
+  private func cpu() async throws -> (
+    server: Double, postgres: Double, client: Double, walSyncs: Int64
+  ) {
     let server = pids.map(Self.cpuSeconds).reduce(0, +)
-    guard let database else { return (server, 0, 0) }
+    let client = Self.cpuSeconds(getpid())
+    guard let database else { return (server, 0, client, 0) }
     return try await PostgresFloor.withConnection(database) { connection in
       let backends = try await PostgresFloor.rows(
         connection,
@@ -132,12 +138,12 @@ final class TownshipUnderTest: @unchecked Sendable {
       let syncs =
         try await PostgresFloor.rows(connection, "SELECT wal_sync FROM pg_stat_wal").first?
         .decode(Int64.self) ?? 0
-      return (server, backends.map(Self.cpuSeconds).reduce(0, +), syncs)
+      return (server, backends.map(Self.cpuSeconds).reduce(0, +), client, syncs)
     }
   }
 
   /// User and system CPU seconds of a process, from `/proc/PID/stat`; 0 when unreadable.
-  private static func cpuSeconds(_ pid: Int32) -> Double {
+  static func cpuSeconds(_ pid: Int32) -> Double {
     guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
       let close = text.lastIndex(of: ")")
     else { return 0 }
