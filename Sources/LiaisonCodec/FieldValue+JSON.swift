@@ -29,7 +29,7 @@ extension FieldValue {
       case .category, .urgency, .status, .due:
         // Words are read as they stand: the normalising that `parse` does for typed input
         // costs more than the rest of a change's decoding, and a word never needs it.
-        if field.isClearable, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if field.isClearable, FieldValue.isBlank(text) {
           throw ValidationError(
             field: path, value: text, problem: .wrongType(expected: "null to clear the field"))
         }

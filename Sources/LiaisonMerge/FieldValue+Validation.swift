@@ -22,12 +22,26 @@ extension FieldValue {
   {
     let text = input.precomposedStringWithCanonicalMapping
     // White space as `checkText` counts it, scalar by scalar: the Unicode White_Space property.
-    if text.unicodeScalars.allSatisfy(\.properties.isWhitespace), field.isClearable {
+    if isBlank(text), field.isClearable {
       return .absent
     }
     let value = try word(text, for: field)
     try value.validate(for: field)
     return value
+  }
+
+  /// True when every scalar of `text` is white space (the Unicode White_Space property), or
+  /// there is none: text that says nothing.
+  public static func isBlank(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      // No White_Space scalar is printable ASCII or lies above U+3000; most texts begin with
+      // one of those, and the property table costs more than a short text's other checks.
+      case 0x21...0x7E, 0x3001...: return false
+      default: if !scalar.properties.isWhitespace { return false }
+      }
+    }
+    return true
   }
 
   /// The value of `field` that `text` names as it stands, with no normalising and no check
@@ -118,7 +132,7 @@ extension FieldValue {
   public static func checkText(
     _ text: String, field: String, maximum: Int, multiline: Bool
   ) throws(ValidationError) {
-    if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+    if isBlank(text) {
       throw ValidationError(field: field, value: text, problem: .empty)
     }
     // One pass over the scalars for the length, control characters and the NFC fast path:
@@ -184,7 +198,7 @@ extension Location {
   /// coordinates the result is empty, which ``FieldValue/validate(for:)`` refuses.
   public static func parse(text: String, coordinates: String?) throws(ValidationError) -> Location {
     var normalized = text.precomposedStringWithCanonicalMapping
-    if normalized.unicodeScalars.allSatisfy(\.properties.isWhitespace) { normalized = "" }
+    if FieldValue.isBlank(normalized) { normalized = "" }
     guard let coordinates, !coordinates.allSatisfy(\.isWhitespace) else {
       return Location(text: normalized)
     }

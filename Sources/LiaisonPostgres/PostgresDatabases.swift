@@ -29,7 +29,8 @@ public enum PostgresDatabases {
   private static func run(_ sql: String, on server: PostgresLocation) async throws(StoreError) {
     try await server.probe()
     let client = PostgresClient(configuration: server.configuration(poolSize: 1))
-    let running = Task { await client.run() }
+    // Running before the first lease (see `PostgresTownshipStorage.connect`).
+    let running = Task.immediate { await client.run() }
     defer { running.cancel() }
     do {
       try await client.query(PostgresQuery(unsafeSQL: sql))

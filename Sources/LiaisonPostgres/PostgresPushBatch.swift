@@ -162,7 +162,7 @@ struct PostgresPushBatch {
       FROM unnest(\(reportKeys)::bigint[], \(changes.map(\.dot.replica.description))::text[],
         \(changes.map { Int64($0.dot.counter) })::bigint[],
         \(changes.map(\.attribution.author))::text[], \(changes.map(\.attribution.time))::bigint[],
-        \(appended.map(\.body.bytea))::bytea[], \(changes.map(PushRules.isMove))::boolean[])
+        \(ByteaArray(appended.map(\.body)))::bytea[], \(changes.map(PushRules.isMove))::boolean[])
         WITH ORDINALITY AS c(report_key, replica, counter, author, time, body, moves, position)
       ORDER BY position
       """)
@@ -175,7 +175,7 @@ struct PostgresPushBatch {
         assignee, due, deleted, conflicted, created_at, updated_at)
       SELECT id, state, village, category, title, details, urgency, status, assignee, due,
         deleted, conflicted, created_at, updated_at
-      FROM unnest(\(rows.map(\.id))::text[], \(rows.map(\.state.bytea))::bytea[],
+      FROM unnest(\(rows.map(\.id))::text[], \(ByteaArray(rows.map(\.state)))::bytea[],
         \(rows.map(\.village))::text[], \(rows.map(\.category))::text[],
         \(rows.map(\.title))::text[], \(rows.map(\.details))::text[],
         \(rows.map(\.urgency))::text[], \(rows.map(\.status))::text[],
@@ -197,7 +197,7 @@ struct PostgresPushBatch {
         assignee = u.assignee, due = u.due, deleted = u.deleted, conflicted = u.conflicted,
         created_at = LEAST(report.created_at, u.earliest),
         updated_at = GREATEST(report.updated_at, u.latest)
-      FROM unnest(\(changed.compactMap(\.key))::bigint[], \(rows.map(\.state.bytea))::bytea[],
+      FROM unnest(\(changed.compactMap(\.key))::bigint[], \(ByteaArray(rows.map(\.state)))::bytea[],
         \(rows.map(\.village))::text[], \(rows.map(\.category))::text[],
         \(rows.map(\.title))::text[], \(rows.map(\.details))::text[],
         \(rows.map(\.urgency))::text[], \(rows.map(\.status))::text[],

@@ -49,6 +49,41 @@ extension Array where Element == UInt8 {
   var bytea: ByteBuffer { ByteBuffer(bytes: self) }
 }
 
+/// Byte strings as one `bytea[]` parameter, written from the arrays into the query's buffer.
+///
+/// Mapping each to a `ByteBuffer` first, for postgres-nio's own array encoding, allocated and
+/// copied every change body and report state of a push once more on their way out.
+struct ByteaArray: PostgresNonThrowingEncodable {
+  let elements: [[UInt8]]
+
+  init(_ elements: [[UInt8]]) {
+    self.elements = elements
+  }
+
+  static var psqlType: PostgresDataType { .byteaArray }
+  static var psqlFormat: PostgresFormat { .binary }
+
+  /// PostgreSQL's binary array: dimensions, whether any element is null, the element type,
+  /// then for the one dimension its length and lower bound, then each element's length and
+  /// bytes (as postgres-nio's `Array.encode` writes them).
+  func encode<JSONEncoder: PostgresJSONEncoder>(
+    into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>
+  ) {
+    buffer.writeInteger(elements.isEmpty ? 0 : 1, as: UInt32.self)
+    buffer.writeInteger(0, as: Int32.self)
+    buffer.writeInteger(PostgresDataType.bytea.rawValue)
+    guard !elements.isEmpty else { return }
+    buffer.writeInteger(Int32(elements.count))
+    buffer.writeInteger(1, as: Int32.self)
+    buffer.reserveCapacity(
+      minimumWritableBytes: elements.reduce(4 * elements.count) { $0 + $1.count })
+    for element in elements {
+      buffer.writeInteger(Int32(element.count))
+      buffer.writeBytes(element)
+    }
+  }
+}
+
 /// Maps what a transaction threw to the storage contract's errors, as the SQLite backend's
 /// `guarding` does.
 enum PostgresErrors {

@@ -134,7 +134,10 @@ public final class PostgresTownshipStorage: TownshipStorage {
     try await location.probe()
     let client = PostgresClient(
       configuration: location.configuration(poolSize: poolSize), backgroundLogger: logger)
-    let running = Task { await client.run() }
+    // `Task.immediate` runs `run()` on this thread up to its first wait, so the pool is
+    // running before the first query leases a connection: with a plain `Task` the query could
+    // come first, and postgres-nio warned in the server's log that `run()` was not called.
+    let running = Task.immediate { await client.run() }
     do {
       let replica = try await transaction(client, location, logger, .write) { session in
         try await PostgresSchema.migrate(session, at: location)

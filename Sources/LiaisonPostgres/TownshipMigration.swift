@@ -64,7 +64,8 @@ public struct TownshipMigration: Sendable {
     try await location.probe()
     let client = PostgresClient(
       configuration: location.configuration(poolSize: 1), backgroundLogger: logger)
-    let running = Task { await client.run() }
+    // Running before the first lease (see `PostgresTownshipStorage.connect`).
+    let running = Task.immediate { await client.run() }
     defer { running.cancel() }
     let migration = self
     return try await PostgresTownshipStorage.guarding(location) {

@@ -60,4 +60,22 @@ struct PostgresLiveTests {
       environment: [:])
     #expect(!again.succeeded && again.error.contains("already exists"), "\(again.error)")
   }
+
+  /// Opening the store starts postgres-nio's pool before its first query: before, about two
+  /// runs in five logged "PostgresClient.run() hasn't been called yet" on standard error.
+  @Test func openingTheStoreLogsNoWarningFromThePool() async throws {
+    let database = try await PostgresTestServer.freshDatabase()
+    let home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("township-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let created = try TownshipProcess.run(
+      ["init", "--store", home, "--database", "\(database)"], environment: [:])
+    #expect(created.succeeded, "\(created.error)")
+    for _ in 0..<10 {
+      let verified = try TownshipProcess.run(
+        ["verify", "--store", home, "--database", "\(database)"], environment: [:])
+      #expect(verified.succeeded, "\(verified.error)")
+      #expect(!verified.error.contains("warning"), "\(verified.error)")
+    }
+  }
 }

@@ -49,6 +49,18 @@ import Testing
       if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace { found.append(value) }
     }
     #expect(found == listed.flatMap { Array($0) })
+    // isBlank's shortcut past the property table agrees with it on every scalar.
+    var disagreeing: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if FieldValue.isBlank(String(scalar)) != scalar.properties.isWhitespace {
+        disagreeing.append(value)
+      }
+    }
+    #expect(disagreeing.isEmpty)
+    #expect(FieldValue.isBlank(""))
+    #expect(FieldValue.isBlank(" \u{3000}\t"))
+    #expect(!FieldValue.isBlank(" \u{3000}x"))
     for value in found {
       let text = String(Character(Unicode.Scalar(value)!))
       #expect(throws: ValidationError.self) {

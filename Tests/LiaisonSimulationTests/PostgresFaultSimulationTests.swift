@@ -15,7 +15,8 @@ struct PostgresFaultSimulationTests {
     let server = try PostgresTestServer.server()
     var configuration = SimulationConfiguration(
       seed: seed, township: FaultSimulationTests.township, directory: NSTemporaryDirectory())
-    configuration.database = try #require(PostgresTestServer.url, "seed \(seed): \(server)")
+    let url = try #require(PostgresTestServer.url, "seed \(seed): \(server)")
+    configuration.database = url
     configuration.processes = 3
     configuration.devices = 8
     configuration.steps = 1_000
