@@ -67,22 +67,22 @@ struct CanonicalWriter {
 
   mutating func integer(_ number: Int64) {
     separate()
-    if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = number.magnitude
-    var digits = 1
-    var probe = magnitude
-    while probe >= 10 {
-      probe /= 10
-      digits += 1
+    // Digits are written from the last into a buffer on the stack, then appended at once: no
+    // intermediate string, and one capacity check instead of one a digit.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var magnitude = number.magnitude
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if number < 0 {
+        start -= 1
+        digits[start] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: digits[start...]))
     }
-    // Digits are written from the last into reserved places: no intermediate string.
-    var index = bytes.count + digits - 1
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-    repeat {
-      bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-      magnitude /= 10
-      index -= 1
-    } while magnitude > 0
     needsComma = true
   }
 
@@ -118,17 +118,26 @@ struct CanonicalWriter {
 
   private mutating func hex(high: UInt64, low: UInt64, dashes: Bool) {
     separate()
-    bytes.append(UInt8(ascii: "\""))
-    for index in 0..<32 {
-      if dashes, index == 8 || index == 12 || index == 16 || index == 20 {
-        bytes.append(UInt8(ascii: "-"))
+    // The quoted digits are made on the stack and appended at once.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { text in
+      var count = 0
+      func put(_ byte: UInt8) {
+        text[count] = byte
+        count += 1
       }
-      let half = index < 16 ? high : low
-      let digit = UInt8(truncatingIfNeeded: half >> UInt64(60 - (index % 16) * 4)) & 0xf
-      // Lowercase hex by arithmetic: a table is a global, and a global's access costs a check.
-      bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
+      put(UInt8(ascii: "\""))
+      for index in 0..<32 {
+        if dashes, index == 8 || index == 12 || index == 16 || index == 20 {
+          put(UInt8(ascii: "-"))
+        }
+        let half = index < 16 ? high : low
+        let digit = UInt8(truncatingIfNeeded: half >> UInt64(60 - (index % 16) * 4)) & 0xf
+        // Lowercase hex by arithmetic: a table is a global, and its access costs a check.
+        put(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit)
+      }
+      put(UInt8(ascii: "\""))
+      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: text[..<count]))
     }
-    bytes.append(UInt8(ascii: "\""))
     needsComma = true
   }
 

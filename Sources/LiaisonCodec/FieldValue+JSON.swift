@@ -16,27 +16,30 @@ extension FieldValue {
   }
 
   /// Reads the JSON of a value of `field` and checks it as ``validate(for:)`` does.
-  public init(json: JSONValue, field: Field, path: String) throws(ValidationError) {
+  /// `path` names the value in an error, and is built only then.
+  public init(json: JSONValue, field: Field, path: @autoclosure () -> String)
+    throws(ValidationError)
+  {
     if case .null = json {
       self = .absent
     } else if field == .location {
       // Location(json:) checks every rule of a location, each once, and names its members.
-      self = .location(try Location(json: json, path: path))
+      self = .location(try Location(json: json, path: path()))
       return
     } else {
-      let text = try JSONReader.string(json, path: path)
+      let text = try JSONReader.string(json, path: path())
       switch field {
       case .category, .urgency, .status, .due:
         // Words are read as they stand: the normalising that `parse` does for typed input
         // costs more than the rest of a change's decoding, and a word never needs it.
         if field.isClearable, FieldValue.isBlank(text) {
           throw ValidationError(
-            field: path, value: text, problem: .wrongType(expected: "null to clear the field"))
+            field: path(), value: text, problem: .wrongType(expected: "null to clear the field"))
         }
         do {
           self = try FieldValue.word(text, for: field)
         } catch {
-          throw ValidationError(field: path, value: error.value, problem: error.problem)
+          throw ValidationError(field: path(), value: error.value, problem: error.problem)
         }
       default:
         self = .text(text)
@@ -45,7 +48,7 @@ extension FieldValue {
     do {
       try validate(for: field)
     } catch {
-      throw ValidationError(field: path, value: error.value, problem: error.problem)
+      throw ValidationError(field: path(), value: error.value, problem: error.problem)
     }
   }
 }

@@ -130,10 +130,10 @@ extension FieldValue {
   /// Blank means every scalar has the Unicode White_Space property (section 8 lists them), so
   /// the empty string is blank too.
   public static func checkText(
-    _ text: String, field: String, maximum: Int, multiline: Bool
+    _ text: String, field: @autoclosure () -> String, maximum: Int, multiline: Bool
   ) throws(ValidationError) {
     if isBlank(text) {
-      throw ValidationError(field: field, value: text, problem: .empty)
+      throw ValidationError(field: field(), value: text, problem: .empty)
     }
     // One pass over the scalars for the length, control characters and the NFC fast path:
     // every pushed and pulled change checks each of its texts.
@@ -149,15 +149,15 @@ extension FieldValue {
       if certainlyNFC, !isCertainlyNFC(value) { certainlyNFC = false }
     }
     if count > maximum {
-      throw ValidationError(field: field, value: text, problem: .tooLong(maximum: maximum))
+      throw ValidationError(field: field(), value: text, problem: .tooLong(maximum: maximum))
     }
     if control {
-      throw ValidationError(field: field, value: text, problem: .controlCharacter)
+      throw ValidationError(field: field(), value: text, problem: .controlCharacter)
     }
     if !certainlyNFC,
       !text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)
     {
-      throw ValidationError(field: field, value: text, problem: .notNormalized)
+      throw ValidationError(field: field(), value: text, problem: .notNormalized)
     }
   }
 
