@@ -61,6 +61,7 @@ struct PostgresCommand: AsyncParsableCommand {
       "liaison-pg-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(atPath: root) }
     for name in configurations {
+      await PostgresFloor.checkpoint(server)
       let processes = name == "pg2" ? 2 : 1
       let database =
         name == "sqlite" ? nil : "liaison_bench_\(UUID().uuidString.prefix(8).lowercased())"
@@ -74,6 +75,7 @@ struct PostgresCommand: AsyncParsableCommand {
         print(figures.json(name))
         if name == "pg1", let location = township.database {
           if floor {
+            await PostgresFloor.checkpoint(server)
             let floor = try await PostgresFloor.changesPerSecond(
               from: location, into: server, batch: batch)
             print(

@@ -144,6 +144,14 @@ enum PostgresFloor {
       """
   }
 
+  /// Writes the cluster's dirty pages out, so that a measure starts as clean as the one
+  /// before it: otherwise a checkpoint of the rows one configuration stored lands in the
+  /// next one's clock, and whichever runs second looks slower. Skipped where not allowed
+  /// (`CHECKPOINT` needs a superuser or `pg_checkpoint`).
+  static func checkpoint(_ server: PostgresLocation) async {
+    try? await withConnection(server) { connection in try await run(connection, "CHECKPOINT") }
+  }
+
   /// One connection to `location`, `synchronous_commit` on, closed after `body`.
   static func withConnection<T>(
     _ location: PostgresLocation, _ body: (PostgresConnection) async throws -> T
