@@ -19,7 +19,8 @@
 # rounds (no Kinto, no SQLite floor), for more old/new pairs in less time.
 # PG=URL (a PostgreSQL server; each township gets a new database on it) runs instead ROUNDS
 # rounds of `liaison-sync-bench pg`: SQLite, PostgreSQL through 1 and 2 processes and
-# PostgreSQL alone (pg-floor), 2 writers and 2 readers at once, side by side; BEFORE=TOWNSHIP
+# PostgreSQL alone (pg-floor), 2 writers and 2 readers at once, side by side, even rounds in
+# reverse order; BEFORE=TOWNSHIP
 # (a township binary) puts that build's 1 and 2 processes in each round too; then, unless
 # INCREMENTAL_AT=0, one pg1 township filled to INCREMENTAL_AT (default 1,000,000) changes for
 # the incremental sync of 10.
@@ -51,8 +52,13 @@ if [ -n "${PG:-}" ]; then
       "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --township-binary "$BEFORE" \
         --configurations pg1 pg2 --no-floor | sed 's/"config": "/"config": "before-/' >>"$OUT/pg.jsonl"
     fi
-    echo "round $round: SQLite, PostgreSQL 1 and 2 processes, PostgreSQL alone" >&2
-    "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" >>"$OUT/pg.jsonl"
+    # Even rounds run the configurations in reverse, so that none always runs after another.
+    order="sqlite pg1 pg2"
+    [ $((round % 2)) = 0 ] && order="pg2 pg1 sqlite"
+    echo "round $round: $order, PostgreSQL alone after pg1" >&2
+    # shellcheck disable=SC2086 # the order is three words
+    "$NEW/liaison-sync-bench" pg --database-url "$PG" --changes "$N" --configurations $order \
+      >>"$OUT/pg.jsonl"
   done
   if [ "${INCREMENTAL_AT:-1000000}" != 0 ]; then
     echo "incremental sync against ${INCREMENTAL_AT:-1000000} changes on PostgreSQL" >&2
