@@ -131,6 +131,20 @@ enum PostgresSchema {
     Migration(
       identifier: "v2: indexes for the township office's console",
       sql: ReportIndexes.statements.map { PostgresQuery(unsafeSQL: $0) }),
+    Migration(
+      identifier: "v3: failed attempts counted across processes",
+      sql: [
+        // `SharedAttemptCount`: one row per address that failed lately.
+        """
+        CREATE TABLE attempt_failure (
+          address text PRIMARY KEY,
+          window_start bigint NOT NULL,
+          failures integer NOT NULL,
+          refused_until bigint NOT NULL
+        )
+        """,
+        "CREATE INDEX attempt_failure_window ON attempt_failure (window_start)",
+      ]),
   ]
 
   /// Brings the database to this version's schema in one transaction, under a lock, and

@@ -1,4 +1,5 @@
 import Hummingbird
+import LiaisonTownship
 import Logging
 
 /// Refuses, with `429` and `Retry-After`, an address that has failed too many
@@ -7,8 +8,12 @@ import Logging
 ///
 /// An address over the limit is refused even with a good credential until its time is up:
 /// otherwise a guess that succeeds would be told apart from one that failed.
+///
+/// With a `shared` count (a store that several processes share), each failure is also
+/// counted there, and a refusal another process counted is learnt at the next failure.
 struct AttemptLimitMiddleware: RouterMiddleware {
   let limiter: AttemptLimiter
+  let shared: (any SharedAttemptCount)?
   let clock: @Sendable () -> Int64
 
   func handle(
@@ -26,16 +31,33 @@ struct AttemptLimitMiddleware: RouterMiddleware {
     do {
       let response = try await next(request, context)
       // The console answers a refused sign-in with a page, not an error: a guess all the same.
-      if response.status == .unauthorized { recordFailure(address, context) }
+      if response.status == .unauthorized { await recordFailure(address, context) }
       return response
     } catch let error as APIError where Self.isGuess(error, request) {
-      recordFailure(address, context)
+      await recordFailure(address, context)
       throw error
     }
   }
 
-  private func recordFailure(_ address: String, _ context: TownshipContext) {
-    if limiter.recordFailure(address, now: clock()) {
+  private func recordFailure(_ address: String, _ context: TownshipContext) async {
+    let now = clock()
+    var crossed = limiter.recordFailure(address, now: now)
+    if let shared {
+      do {
+        let count = try await shared.recordFailedAttempt(
+          from: address, now: now, window: limiter.window,
+          maximumFailures: limiter.maximumFailures)
+        if count.refusedUntil > now { limiter.refuse(address, until: count.refusedUntil) }
+        crossed = crossed || count.failures == limiter.maximumFailures + 1
+      } catch {
+        // The process's own count still holds; a database it cannot reach fails the
+        // requests that need it, and is logged there.
+        context.logger.warning(
+          "could not count a failed attempt in the database",
+          metadata: ["address": .string(address), "error": .string("\(error)")])
+      }
+    }
+    if crossed {
       context.logger.notice(
         "too many failed attempts; refusing the address for a while",
         metadata: [

@@ -33,6 +33,15 @@ public final class AttemptLimiter: Sendable {
     }
   }
 
+  /// Refuses `address` until `time` at least: a refusal that another process counted.
+  public func refuse(_ address: String, until time: Int64) {
+    records.withLock { records in
+      var record = records[address] ?? Record(failures: 0, windowStart: time, refusedUntil: 0)
+      record.refusedUntil = max(record.refusedUntil, time)
+      records[address] = record
+    }
+  }
+
   /// Records a failure; true when it is the one that takes the address over the limit.
   @discardableResult
   public func recordFailure(_ address: String, now: Int64) -> Bool {

@@ -18,7 +18,9 @@ public func buildRouter(
 ) -> Router<TownshipContext> {
   let router = Router(context: TownshipContext.self)
   router.add(middleware: RequestLogMiddleware())
-  router.add(middleware: AttemptLimitMiddleware(limiter: limiter, clock: clock))
+  router.add(
+    middleware: AttemptLimitMiddleware(
+      limiter: limiter, shared: store as? any SharedAttemptCount, clock: clock))
   router.add(middleware: ProtocolVersionMiddleware())
   router.add(middleware: UnknownPathMiddleware(store: store))
   let controller = SyncController(store: store, clock: clock, pin: pin)

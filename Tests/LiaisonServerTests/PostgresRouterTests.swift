@@ -71,4 +71,45 @@ struct PostgresRouterTests {
     let trail = try await storage.auditTrail(subject: nil).map(\.action)
     #expect(trail.contains("refused change"), "\(trail)")
   }
+
+  /// Two processes on one database meet one limit on guessing: 6 failed authentications
+  /// through one and 5 through the other refuse the address at the other, even with a good
+  /// token, and the first refuses it from its next failure on. With each process counting
+  /// alone, both would still serve it.
+  @Test func guessesSpreadOverTwoProcessesMeetOneLimit() async throws {
+    let location = try await PostgresTestServer.freshDatabase()
+    let key = SigningKey()
+    let (first, adminToken) = try await PostgresTownshipStorage.create(
+      location, signingKey: key, administrator: "管理员", now: 0)
+    PostgresTestServer.adopt(first)
+    let second = try await PostgresTownshipStorage.open(location, signingKey: key)
+    PostgresTestServer.adopt(second)
+    let one = Application(router: buildRouter(store: first), logger: quietLogger)
+    let two = Application(router: buildRouter(store: second), logger: quietLogger)
+    try await one.test(.router) { a in
+      try await two.test(.router) { b in try await Self.guessOverTwo(a, b, adminToken) }
+    }
+  }
+
+  private static func guessOverTwo(
+    _ a: any TestClientProtocol, _ b: any TestClientProtocol, _ adminToken: String
+  ) async throws {
+    func guess(_ client: any TestClientProtocol) async throws -> HTTPResponse.Status {
+      try await client.execute(
+        uri: "/v1/pull", method: .get, headers: [.authorization: "Bearer lsn_guess"]
+      ).status
+    }
+    func summary(_ client: any TestClientProtocol) async throws -> HTTPResponse.Status {
+      try await client.execute(
+        uri: "/v1/admin/summary", method: .get, headers: [.authorization: "Bearer \(adminToken)"]
+      ).status
+    }
+    #expect(try await summary(a) == .ok)
+    for _ in 1...6 { #expect(try await guess(a) == .unauthorized) }
+    for _ in 1...5 { #expect(try await guess(b) == .unauthorized) }
+    #expect(try await summary(b) == .tooManyRequests)
+    #expect(try await summary(a) == .ok)
+    #expect(try await guess(a) == .unauthorized)
+    #expect(try await summary(a) == .tooManyRequests)
+  }
 }

@@ -146,6 +146,31 @@ struct PostgresSeveralWritersTests {
     ).device
   }
 
+  /// Failed attempts from one address are counted once across processes: 6 through one
+  /// and 5 through the other are the 11 that refuse it, counted at once from both; a new
+  /// window starts over.
+  @Test func failedAttemptsAreCountedAcrossProcesses() async throws {
+    let (first, second) = try await twoProcesses()
+    let window: Int64 = 60_000
+    func fail(_ storage: PostgresTownshipStorage, at now: Int64) async throws -> AttemptCount {
+      try await storage.recordFailedAttempt(
+        from: "192.0.2.7", now: now, window: window, maximumFailures: 10)
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for index in 0..<10 {
+        group.addTask { _ = try await fail(index < 6 ? first : second, at: 1_000) }
+      }
+      try await group.waitForAll()
+    }
+    #expect(try await fail(first, at: 2_000) == AttemptCount(failures: 11, refusedUntil: 62_000))
+    #expect(
+      try await second.recordFailedAttempt(
+        from: "198.51.100.1", now: 2_000, window: window, maximumFailures: 10)
+        == AttemptCount(failures: 1, refusedUntil: 0))
+    // The window began at the first failure, at 1,000: a failure at 61,000 starts another.
+    #expect(try await fail(second, at: 61_000) == AttemptCount(failures: 1, refusedUntil: 62_000))
+  }
+
   /// A database a newer version wrote (a migration this one does not know) is refused, and
   /// left as it was.
   @Test func aDatabaseOfANewerVersionIsRefusedUnchanged() async throws {
@@ -160,8 +185,8 @@ struct PostgresSeveralWritersTests {
     await #expect(throws: StoreError.newerVersion(path: location.description)) {
       try await PostgresTownshipStorage.open(location, signingKey: key)
     }
-    // This version's two migrations and the newer one: nothing applied, nothing removed.
-    #expect(try await count(location, "SELECT count(*) FROM schema_migrations") == 3)
+    // This version's three migrations and the newer one: nothing applied, nothing removed.
+    #expect(try await count(location, "SELECT count(*) FROM schema_migrations") == 4)
   }
 
   /// Another application's database is refused, and nothing is created in it.
