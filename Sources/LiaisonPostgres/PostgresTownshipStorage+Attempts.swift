@@ -29,12 +29,18 @@ extension PostgresTownshipStorage: SharedAttemptCount {
       let (failures, refusedUntil) = try row.decode((Int32, Int64).self)
       if failures == 1 {
         // A new window: the addresses that stopped failing go, a few at a time, so that a
-        // scan from many addresses cannot grow the table without end.
+        // scan from many addresses cannot grow the table without end. Rows another
+        // transaction holds are skipped, not waited for (two prunes waiting on each other's
+        // new rows deadlocked), and the conditions are checked again on the row deleted: one
+        // counted again meanwhile stays.
         try await session.execute(
           """
-          DELETE FROM attempt_failure WHERE address IN (
-            SELECT address FROM attempt_failure
-            WHERE window_start <= \(fresh) AND refused_until <= \(now) LIMIT 100)
+          DELETE FROM attempt_failure
+          WHERE address IN (
+              SELECT address FROM attempt_failure
+              WHERE window_start <= \(fresh) AND refused_until <= \(now)
+              LIMIT 100 FOR UPDATE SKIP LOCKED)
+            AND window_start <= \(fresh) AND refused_until <= \(now)
           """)
       }
       return AttemptCount(failures: Int(failures), refusedUntil: refusedUntil)

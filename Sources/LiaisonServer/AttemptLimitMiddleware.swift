@@ -47,7 +47,9 @@ struct AttemptLimitMiddleware: RouterMiddleware {
         let count = try await shared.recordFailedAttempt(
           from: address, now: now, window: limiter.window,
           maximumFailures: limiter.maximumFailures)
-        if count.refusedUntil > now { limiter.refuse(address, until: count.refusedUntil) }
+        if count.refusedUntil > now {
+          limiter.refuse(address, until: count.refusedUntil, now: now)
+        }
         crossed = crossed || count.failures == limiter.maximumFailures + 1
       } catch {
         // The process's own count still holds; a database it cannot reach fails the

@@ -34,9 +34,9 @@ public final class AttemptLimiter: Sendable {
   }
 
   /// Refuses `address` until `time` at least: a refusal that another process counted.
-  public func refuse(_ address: String, until time: Int64) {
+  public func refuse(_ address: String, until time: Int64, now: Int64) {
     records.withLock { records in
-      var record = records[address] ?? Record(failures: 0, windowStart: time, refusedUntil: 0)
+      var record = records[address] ?? Record(failures: 0, windowStart: now, refusedUntil: 0)
       record.refusedUntil = max(record.refusedUntil, time)
       records[address] = record
     }

@@ -171,6 +171,39 @@ struct PostgresSeveralWritersTests {
     #expect(try await fail(second, at: 61_000) == AttemptCount(failures: 1, refusedUntil: 62_000))
   }
 
+  /// Addresses that start a new window at once, through two processes, each prune stale
+  /// rows while the others count: no prune waits on another's new row (they deadlocked, and
+  /// the failure went uncounted) or deletes a row counted meanwhile.
+  @Test func pruningStaleAddressesLosesNoCountedFailure() async throws {
+    let location = try await PostgresTestServer.freshDatabase()
+    let key = SigningKey()
+    let (first, _) = try await PostgresTownshipStorage.create(
+      location, signingKey: key, administrator: "管理员", now: 0, poolSize: 8)
+    PostgresTestServer.adopt(first)
+    let second = try await PostgresTownshipStorage.open(location, signingKey: key, poolSize: 8)
+    PostgresTestServer.adopt(second)
+    // 60 addresses that failed long ago: each one's next failure starts a new window.
+    try await sql(
+      location,
+      """
+      INSERT INTO attempt_failure (address, window_start, failures, refused_until)
+      SELECT '10.0.0.' || g, 0, 3, 0 FROM generate_series(1, 60) g
+      """)
+    let counts = try await withThrowingTaskGroup(of: AttemptCount.self) { group in
+      for index in 1...60 {
+        group.addTask {
+          try await (index.isMultiple(of: 2) ? first : second).recordFailedAttempt(
+            from: "10.0.0.\(index)", now: 1_000_000, window: 60_000, maximumFailures: 10)
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(counts.allSatisfy { $0 == AttemptCount(failures: 1, refusedUntil: 0) })
+    #expect(
+      try await count(
+        location, "SELECT count(*) FROM attempt_failure WHERE window_start = 1000000") == 60)
+  }
+
   /// A database a newer version wrote (a migration this one does not know) is refused, and
   /// left as it was.
   @Test func aDatabaseOfANewerVersionIsRefusedUnchanged() async throws {
