@@ -50,7 +50,9 @@ struct AttemptLimitMiddleware: RouterMiddleware {
         if count.refusedUntil > now {
           limiter.refuse(address, until: count.refusedUntil, now: now)
         }
-        crossed = crossed || count.failures == limiter.maximumFailures + 1
+        // The database's count is the whole township's: the notice is logged once, by the
+        // process that counted the failure over the limit, not again as each learns it.
+        crossed = count.failures == limiter.maximumFailures + 1
       } catch {
         // The process's own count still holds; a database it cannot reach fails the
         // requests that need it, and is logged there.

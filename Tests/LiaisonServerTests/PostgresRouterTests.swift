@@ -91,6 +91,35 @@ struct PostgresRouterTests {
     }
   }
 
+  /// The township logs an address going over the limit once, whichever process counted
+  /// it: 10 guesses through one process and the 11th through the other, then one more
+  /// through the first, whose own count also passes 10.
+  @Test func goingOverTheLimitIsLoggedOnceAcrossProcesses() async throws {
+    let location = try await PostgresTestServer.freshDatabase()
+    let key = SigningKey()
+    let (first, _) = try await PostgresTownshipStorage.create(
+      location, signingKey: key, administrator: "管理员", now: 0)
+    PostgresTestServer.adopt(first)
+    let second = try await PostgresTownshipStorage.open(location, signingKey: key)
+    PostgresTestServer.adopt(second)
+    let log = RecordedLog()
+    let one = Application(router: buildRouter(store: first), logger: log.logger)
+    let two = Application(router: buildRouter(store: second), logger: log.logger)
+    try await one.test(.router) { a in
+      try await two.test(.router) { b in
+        for client in Array(repeating: a, count: 10) + [b, a] {
+          let answer = try await client.execute(
+            uri: "/v1/pull", method: .get, headers: [.authorization: "Bearer lsn_guess"])
+          #expect(answer.status == .unauthorized)
+        }
+      }
+    }
+    let notices = log.lines.withLock { lines in
+      lines.filter { $0.0 == .notice && $0.1.hasPrefix("too many failed attempts") }.count
+    }
+    #expect(notices == 1)
+  }
+
   private static func guessOverTwo(
     _ a: any TestClientProtocol, _ b: any TestClientProtocol, _ adminToken: String
   ) async throws {
