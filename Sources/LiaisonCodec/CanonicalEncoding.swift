@@ -44,18 +44,21 @@ extension Change {
   /// Both forms at once, for a receiver that checks the signature and keeps the change: the
   /// members before `signature` are written once, for both.
   public var signedAndCanonicalBytes: (signed: [UInt8], canonical: [UInt8]) {
-    var signedForm: [UInt8] = []
+    var signedForm: [UInt8]?
     var writer = CanonicalWriter(capacity: 512)
     writer.object { writer in
       writeMembersBeforeSignature(to: &writer)
-      var unsigned = writer
-      unsigned.key("time")
-      unsigned.integer(attribution.time)
-      unsigned.endObject()
-      signedForm = unsigned.bytes
+      // Unsigned, the two forms are one, and need no copy.
+      if signature != nil {
+        var unsigned = writer
+        unsigned.key("time")
+        unsigned.integer(attribution.time)
+        unsigned.endObject()
+        signedForm = unsigned.bytes
+      }
       writeSignatureAndTime(to: &writer)
     }
-    return (signature == nil ? writer.bytes : signedForm, writer.bytes)
+    return (signedForm ?? writer.bytes, writer.bytes)
   }
 
   private func canonicalBytes(signed: Bool) -> [UInt8] {

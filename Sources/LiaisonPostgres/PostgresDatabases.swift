@@ -28,9 +28,9 @@ public enum PostgresDatabases {
   /// One statement on a pool of one connection, closed after it.
   private static func run(_ sql: String, on server: PostgresLocation) async throws(StoreError) {
     try await server.probe()
-    let client = PostgresClient(configuration: server.configuration(poolSize: 1))
-    // Running before the first lease (see `PostgresTownshipStorage.connect`).
-    let running = Task.immediate { await client.run() }
+    var logger = Logger(label: "liaison.postgres.databases")
+    logger.logLevel = .warning
+    let (client, running) = server.startPool(size: 1, logger: logger)
     defer { running.cancel() }
     do {
       try await client.query(PostgresQuery(unsafeSQL: sql))

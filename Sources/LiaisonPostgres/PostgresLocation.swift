@@ -68,6 +68,17 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     return "postgres://\(user)@\(address):\(port)/\(database)"
   }
 
+  /// A pool of at most `size` connections to this database, already running: `Task.immediate`
+  /// runs `run()` on this thread up to its first wait, so no query leases a connection before
+  /// it (with a plain `Task` one could, and postgres-nio warned in the log that `run()` was
+  /// not called). Cancelling the task closes the pool.
+  func startPool(size: Int, logger: Logger) -> (client: PostgresClient, running: Task<Void, Never>)
+  {
+    let client = PostgresClient(
+      configuration: configuration(poolSize: size), backgroundLogger: logger)
+    return (client, Task.immediate { await client.run() })
+  }
+
   /// The client's configuration: a pool of at most `poolSize` connections, each with
   /// `synchronous_commit` on from its first statement, so that an acknowledged commit is
   /// on disk whatever the server's or the role's default says.

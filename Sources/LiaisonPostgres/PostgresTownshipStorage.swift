@@ -132,12 +132,7 @@ public final class PostgresTownshipStorage: TownshipStorage {
     var logger = Logger(label: "liaison.postgres")
     logger.logLevel = .warning
     try await location.probe()
-    let client = PostgresClient(
-      configuration: location.configuration(poolSize: poolSize), backgroundLogger: logger)
-    // `Task.immediate` runs `run()` on this thread up to its first wait, so the pool is
-    // running before the first query leases a connection: with a plain `Task` the query could
-    // come first, and postgres-nio warned in the server's log that `run()` was not called.
-    let running = Task.immediate { await client.run() }
+    let (client, running) = location.startPool(size: poolSize, logger: logger)
     do {
       let replica = try await transaction(client, location, logger, .write) { session in
         try await PostgresSchema.migrate(session, at: location)

@@ -62,10 +62,7 @@ public struct TownshipMigration: Sendable {
     var logger = Logger(label: "liaison.postgres.migrate")
     logger.logLevel = .warning
     try await location.probe()
-    let client = PostgresClient(
-      configuration: location.configuration(poolSize: 1), backgroundLogger: logger)
-    // Running before the first lease (see `PostgresTownshipStorage.connect`).
-    let running = Task.immediate { await client.run() }
+    let (client, running) = location.startPool(size: 1, logger: logger)
     defer { running.cancel() }
     let migration = self
     return try await PostgresTownshipStorage.guarding(location) {

@@ -77,13 +77,7 @@ struct PostgresRouterTests {
   /// token, and the first refuses it from its next failure on. With each process counting
   /// alone, both would still serve it.
   @Test func guessesSpreadOverTwoProcessesMeetOneLimit() async throws {
-    let location = try await PostgresTestServer.freshDatabase()
-    let key = SigningKey()
-    let (first, adminToken) = try await PostgresTownshipStorage.create(
-      location, signingKey: key, administrator: "管理员", now: 0)
-    PostgresTestServer.adopt(first)
-    let second = try await PostgresTownshipStorage.open(location, signingKey: key)
-    PostgresTestServer.adopt(second)
+    let (first, second, adminToken) = try await Self.twoProcesses()
     let one = Application(router: buildRouter(store: first), logger: quietLogger)
     let two = Application(router: buildRouter(store: second), logger: quietLogger)
     try await one.test(.router) { a in
@@ -95,13 +89,7 @@ struct PostgresRouterTests {
   /// it: 10 guesses through one process and the 11th through the other, then one more
   /// through the first, whose own count also passes 10.
   @Test func goingOverTheLimitIsLoggedOnceAcrossProcesses() async throws {
-    let location = try await PostgresTestServer.freshDatabase()
-    let key = SigningKey()
-    let (first, _) = try await PostgresTownshipStorage.create(
-      location, signingKey: key, administrator: "管理员", now: 0)
-    PostgresTestServer.adopt(first)
-    let second = try await PostgresTownshipStorage.open(location, signingKey: key)
-    PostgresTestServer.adopt(second)
+    let (first, second, _) = try await Self.twoProcesses()
     let log = RecordedLog()
     let one = Application(router: buildRouter(store: first), logger: log.logger)
     let two = Application(router: buildRouter(store: second), logger: log.logger)
@@ -118,6 +106,21 @@ struct PostgresRouterTests {
       lines.filter { $0.0 == .notice && $0.1.hasPrefix("too many failed attempts") }.count
     }
     #expect(notices == 1)
+  }
+
+  /// A township in a fresh database opened by two storages, as two processes would, and
+  /// its administrator's token.
+  private static func twoProcesses() async throws -> (
+    PostgresTownshipStorage, PostgresTownshipStorage, String
+  ) {
+    let location = try await PostgresTestServer.freshDatabase()
+    let key = SigningKey()
+    let (first, adminToken) = try await PostgresTownshipStorage.create(
+      location, signingKey: key, administrator: "管理员", now: 0)
+    PostgresTestServer.adopt(first)
+    let second = try await PostgresTownshipStorage.open(location, signingKey: key)
+    PostgresTestServer.adopt(second)
+    return (first, second, adminToken)
   }
 
   private static func guessOverTwo(

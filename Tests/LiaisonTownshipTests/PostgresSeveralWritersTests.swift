@@ -14,6 +14,13 @@ import Testing
 struct PostgresSeveralWritersTests {
   /// A township in a fresh database, opened by two storages as two processes would.
   func twoProcesses() async throws -> (PostgresTownshipStorage, PostgresTownshipStorage) {
+    let (_, first, second) = try await twoProcessesAndTheirDatabase()
+    return (first, second)
+  }
+
+  func twoProcessesAndTheirDatabase() async throws -> (
+    PostgresLocation, PostgresTownshipStorage, PostgresTownshipStorage
+  ) {
     let location = try await PostgresTestServer.freshDatabase()
     let key = SigningKey()
     let (first, _) = try await PostgresTownshipStorage.create(
@@ -21,7 +28,7 @@ struct PostgresSeveralWritersTests {
     PostgresTestServer.adopt(first)
     let second = try await PostgresTownshipStorage.open(location, signingKey: key, poolSize: 8)
     PostgresTestServer.adopt(second)
-    return (first, second)
+    return (location, first, second)
   }
 
   func creations(_ replica: ReplicaID, reports: ClosedRange<Int>) throws -> [JSONValue] {
@@ -175,13 +182,7 @@ struct PostgresSeveralWritersTests {
   /// rows while the others count: no prune waits on another's new row (they deadlocked, and
   /// the failure went uncounted) or deletes a row counted meanwhile.
   @Test func pruningStaleAddressesLosesNoCountedFailure() async throws {
-    let location = try await PostgresTestServer.freshDatabase()
-    let key = SigningKey()
-    let (first, _) = try await PostgresTownshipStorage.create(
-      location, signingKey: key, administrator: "管理员", now: 0, poolSize: 8)
-    PostgresTestServer.adopt(first)
-    let second = try await PostgresTownshipStorage.open(location, signingKey: key, poolSize: 8)
-    PostgresTestServer.adopt(second)
+    let (location, first, second) = try await twoProcessesAndTheirDatabase()
     // 60 addresses that failed long ago: each one's next failure starts a new window.
     try await sql(
       location,
