@@ -88,7 +88,7 @@ extension Change {
   }
 
   /// An Ed25519 signature's bytes: standard base64 with padding, of exactly 64 bytes.
-  private static func signature(_ value: JSONValue, path: String) throws(ValidationError)
+  static func signature(_ value: JSONValue, path: String) throws(ValidationError)
     -> [UInt8]
   {
     let text = try JSONReader.string(value, path: path)

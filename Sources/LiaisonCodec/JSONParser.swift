@@ -12,10 +12,12 @@ struct JSONParser {
   private let bytes: [UInt8]
   private var position = 0
   private var depth = 0
-  /// With ``parseDocument(streaming:_:)``: the top-level member whose array elements are
-  /// handed out as they are parsed, instead of kept.
+  /// With ``parseDocument(streaming:decodingChanges:_:)``: the top-level member whose array
+  /// elements are handed out as they are read, instead of kept, and whether each is first
+  /// offered to ``ChangeScanner``.
   private var streamKey: String?
-  private var onElement: ((JSONValue) -> Void)?
+  private var decodesChanges = false
+  private var onElement: ((StreamedChange) -> Void)?
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
@@ -26,12 +28,27 @@ struct JSONParser {
   /// returned as an empty array. Every rule of ``parseDocument()`` still holds for the whole
   /// text, so a caller learns that the document is malformed only when this throws, after
   /// the elements before the fault have gone out.
-  mutating func parseDocument(streaming key: String, _ element: @escaping (JSONValue) -> Void)
-    throws(ValidationError) -> JSONValue
-  {
+  ///
+  /// With `decodingChanges`, an element that ``ChangeScanner`` takes goes out decoded; the
+  /// bytes it took are JSON this parser accepts, so the document's rules are unchanged.
+  mutating func parseDocument(
+    streaming key: String, decodingChanges: Bool, _ element: @escaping (StreamedChange) -> Void
+  ) throws(ValidationError) -> JSONValue {
     streamKey = key
+    decodesChanges = decodingChanges
     onElement = element
     return try parseDocument()
+  }
+
+  /// The string whose opening quote is at `start` in `bytes`, read by the rules of any other,
+  /// and the position after its closing quote; nil when it is not a valid string.
+  static func string(in bytes: [UInt8], at start: Int) -> (text: String, end: Int)? {
+    var parser = JSONParser(bytes)
+    parser.position = start
+    guard start < bytes.count, bytes[start] == UInt8(ascii: "\""),
+      let text = try? parser.parseString()
+    else { return nil }
+    return (text, parser.position)
   }
 
   mutating func parseDocument() throws(ValidationError) -> JSONValue {
@@ -96,7 +113,7 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseArray(handingOutTo element: ((JSONValue) -> Void)? = nil)
+  private mutating func parseArray(handingOutTo element: ((StreamedChange) -> Void)? = nil)
     throws(ValidationError) -> JSONValue
   {
     try enter()
@@ -109,8 +126,16 @@ struct JSONParser {
     }
     while true {
       skipWhitespace()
-      let item = try parseValue()
-      if let element { element(item) } else { items.append(item) }
+      if let element {
+        if decodesChanges, let (change, end) = ChangeScanner.change(in: bytes, at: position) {
+          position = end
+          element(.decoded(change))
+        } else {
+          element(.parsed(try parseValue()))
+        }
+      } else {
+        items.append(try parseValue())
+      }
       skipWhitespace()
       if consume(UInt8(ascii: ",")) { continue }
       guard consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }

@@ -30,7 +30,21 @@ public enum JSONValue: Hashable, Sendable {
     _ data: [UInt8], streaming key: String, _ element: @escaping (JSONValue) -> Void
   ) throws(ValidationError) -> JSONValue {
     var parser = JSONParser(data)
-    return try parser.parseDocument(streaming: key, element)
+    return try parser.parseDocument(streaming: key, decodingChanges: false) { streamed in
+      if case .parsed(let value) = streamed { element(value) }
+    }
+  }
+
+  /// Parses like ``parse(_:streaming:_:)`` a document whose member `key` is an array of
+  /// changes, handing each out decoded straight from its bytes when it has the usual shape
+  /// (``StreamedChange/decoded(_:)``), or else parsed (``StreamedChange/parsed(_:)``) for
+  /// ``Change/init(json:path:)``, which decodes it the same way or names its fault. Either
+  /// way a change comes out as that initialiser makes it from the same bytes.
+  public static func parse(
+    _ data: [UInt8], streamingChanges key: String, _ element: @escaping (StreamedChange) -> Void
+  ) throws(ValidationError) -> JSONValue {
+    var parser = JSONParser(data)
+    return try parser.parseDocument(streaming: key, decodingChanges: true, element)
   }
 
   /// A short name of the value's JSON type, for error messages.

@@ -67,7 +67,7 @@ public final class PushBatch: @unchecked Sendable {
   /// against `binding` when given.
   public convenience init(_ changes: [JSONValue], binding: KeyBinding? = nil) {
     self.init(capacity: changes.count, binding: binding) { batch in
-      for change in changes { batch.produce(change) }
+      for change in changes { batch.produce(.parsed(change)) }
       return nil
     }
   }
@@ -79,7 +79,7 @@ public final class PushBatch: @unchecked Sendable {
       var tooMany = false
       let value: JSONValue
       do throws(ValidationError) {
-        value = try JSONValue.parse(body, streaming: "changes") { change in
+        value = try JSONValue.parse(body, streamingChanges: "changes") { change in
           if batch.produced == limit { tooMany = true } else { batch.produce(change) }
         }
       } catch {
@@ -138,13 +138,13 @@ public final class PushBatch: @unchecked Sendable {
 
   /// Changes the producing thread has read from the body; only that thread touches these.
   private var produced = 0
-  private var pending: [JSONValue] = []
+  private var pending: [StreamedChange] = []
   /// Every chunk handed to a lane and not yet prepared.
   private let chunks = DispatchGroup()
   private let binding: KeyBinding?
 
-  private func produce(_ json: JSONValue) {
-    pending.append(json)
+  private func produce(_ change: StreamedChange) {
+    pending.append(change)
     produced += 1
     if pending.count == Self.chunkSize { submitChunk() }
   }
@@ -157,7 +157,7 @@ public final class PushBatch: @unchecked Sendable {
     let lanes = Self.lanes
     chunks.enter()
     lanes[start / Self.chunkSize % lanes.count].async { [self] in
-      for (offset, json) in changes.enumerated() { prepare(json, at: start + offset) }
+      for (offset, change) in changes.enumerated() { prepare(change, at: start + offset) }
       progress.lock()
       readyChunks[start] = start + changes.count
       // Chunks reach the writer in order: `written` moves over every ready chunk after it.
@@ -172,7 +172,16 @@ public final class PushBatch: @unchecked Sendable {
     }
   }
 
-  private func prepare(_ json: JSONValue, at index: Int) {
+  private func prepare(_ streamed: StreamedChange, at index: Int) {
+    let json: JSONValue
+    switch streamed {
+    case .decoded(let change):
+      // Already in this version's form: an earlier form does not validate as it stands.
+      slots[index] = .success(PreparedChange(change, binding: binding))
+      return
+    case .parsed(let value):
+      json = value
+    }
     do throws(ValidationError) {
       let change = EarlierForms.upgrade(json)
       slots[index] = .success(PreparedChange(try Change(json: change), binding: binding))
