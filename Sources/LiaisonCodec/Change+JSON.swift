@@ -78,8 +78,9 @@ extension Change {
     }
     let time = try reader.integer("time")
     do {
+      // Each member was checked as it was read, in the order of section 11.
       try self.init(
-        report: report, dot: dot, attribution: Attribution(author: author, time: time),
+        membersChecked: report, dot: dot, attribution: Attribution(author: author, time: time),
         fields: fields, deletion: deletion, note: note, signature: signature)
     } catch {
       throw ValidationError(

@@ -76,11 +76,16 @@ struct ChangeScanner {
       }
     } while try next(closing: UInt8(ascii: "}"))
     guard let author, let dot, let fields, let report, let time else { throw Declined() }
-    // The author's and the note's text are checked here, as the tree decoder checks them.
     return try decoded { () throws(ValidationError) in
-      try Change(
-        report: report, dot: dot, attribution: Attribution(author: author, time: time),
-        fields: fields, note: note, signature: signature)
+      // The values were checked as they were read; the author and the note are checked here.
+      try FieldValue.checkText(
+        author, field: "author", maximum: TextLimits.author, multiline: false)
+      if let note {
+        try FieldValue.checkText(note, field: "note", maximum: TextLimits.note, multiline: true)
+      }
+      return try Change(
+        membersChecked: report, dot: dot, attribution: Attribution(author: author, time: time),
+        fields: fields, deletion: nil, note: note, signature: signature)
     }
   }
 
