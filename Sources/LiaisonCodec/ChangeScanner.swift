@@ -92,13 +92,16 @@ struct ChangeScanner {
   /// `{"<field>": {"seen": {...}, "value": ...}, ...}`, value fields only.
   private mutating func writes() throws(Declined) -> [Field: Change.Write<FieldValue>] {
     var writes: [Field: Change.Write<FieldValue>] = [:]
+    var written: UInt16 = 0
     try open(UInt8(ascii: "{"))
     if consume(UInt8(ascii: "}")) { return writes }
     repeat {
       let name = try memberName()
-      guard let field = Self.valueFields.first(where: { matches(name, $0.name) })?.field,
-        writes[field] == nil
+      guard let index = Self.valueFields.firstIndex(where: { matches(name, $0.name) }),
+        written & 1 << index == 0
       else { throw Declined() }
+      written |= 1 << index
+      let field = Self.valueFields[index].field
       var seen: VersionVector?
       var value: FieldValue?
       try open(UInt8(ascii: "{"))

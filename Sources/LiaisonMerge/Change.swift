@@ -138,9 +138,13 @@ public struct Change: Hashable, Sendable {
           problem: .invalidClock("a delete cannot have seen its own dot"))
       }
     }
-    for field in Field.bytewiseOrder {
-      guard let write = fields[field] else { continue }
-      try checkClock(write.seen, field: "fields.\(field.rawValue).seen")
+    // Looked for in the dictionary's order, then named in bytewise order: eleven lookups for
+    // every change cost more than the rest of these rules.
+    if fields.values.contains(where: { $0.seen.contains(dot) }) {
+      for field in Field.bytewiseOrder {
+        guard let write = fields[field] else { continue }
+        try checkClock(write.seen, field: "fields.\(field.rawValue).seen")
+      }
     }
   }
 
