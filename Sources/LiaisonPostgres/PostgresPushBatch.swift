@@ -46,7 +46,7 @@ struct PostgresPushBatch {
       // deadlock, whatever other lock they hold.
       for row in try await session.rows(
         """
-        SELECT key, id, village, state FROM report WHERE id = ANY(\(ids)) ORDER BY key
+        SELECT key, id, village, state FROM report WHERE id = ANY(\(TextArray(ids))) ORDER BY key
         FOR UPDATE
         """)
       {
@@ -59,7 +59,7 @@ struct PostgresPushBatch {
       for row in try await session.rows(
         """
         SELECT c.replica, c.counter, c.body FROM change c
-        JOIN unnest(\(dots.map(\.replica.description))::text[], \(dots.map { Int64($0.counter) })::bigint[])
+        JOIN unnest(\(TextArray(dots.map(\.replica.description)))::text[], \(dots.map { Int64($0.counter) })::bigint[])
           AS d(replica, counter) ON c.replica = d.replica AND c.counter = d.counter
         """)
       {
@@ -159,9 +159,9 @@ struct PostgresPushBatch {
       """
       INSERT INTO change (report_key, replica, counter, author, time, body, moves)
       SELECT report_key, replica, counter, author, time, body, moves
-      FROM unnest(\(reportKeys)::bigint[], \(changes.map(\.dot.replica.description))::text[],
+      FROM unnest(\(reportKeys)::bigint[], \(TextArray(changes.map(\.dot.replica.description)))::text[],
         \(changes.map { Int64($0.dot.counter) })::bigint[],
-        \(changes.map(\.attribution.author))::text[], \(changes.map(\.attribution.time))::bigint[],
+        \(TextArray(changes.map(\.attribution.author)))::text[], \(changes.map(\.attribution.time))::bigint[],
         \(ByteaArray(appended.map(\.body)))::bytea[], \(changes.map(PushRules.isMove))::boolean[])
         WITH ORDINALITY AS c(report_key, replica, counter, author, time, body, moves, position)
       ORDER BY position
@@ -175,11 +175,11 @@ struct PostgresPushBatch {
         assignee, due, deleted, conflicted, created_at, updated_at)
       SELECT id, state, village, category, title, details, urgency, status, assignee, due,
         deleted, conflicted, created_at, updated_at
-      FROM unnest(\(rows.map(\.id))::text[], \(ByteaArray(rows.map(\.state)))::bytea[],
-        \(rows.map(\.village))::text[], \(rows.map(\.category))::text[],
-        \(rows.map(\.title))::text[], \(rows.map(\.details))::text[],
-        \(rows.map(\.urgency))::text[], \(rows.map(\.status))::text[],
-        \(rows.map(\.assignee))::text[], \(rows.map(\.due))::text[],
+      FROM unnest(\(TextArray(rows.map(\.id)))::text[], \(ByteaArray(rows.map(\.state)))::bytea[],
+        \(TextArray(rows.map(\.village)))::text[], \(TextArray(rows.map(\.category)))::text[],
+        \(TextArray(rows.map(\.title)))::text[], \(TextArray(rows.map(\.details)))::text[],
+        \(TextArray(rows.map(\.urgency)))::text[], \(TextArray(rows.map(\.status)))::text[],
+        \(TextArray(rows.map(\.assignee)))::text[], \(TextArray(rows.map(\.due)))::text[],
         \(rows.map(\.deleted))::boolean[], \(rows.map(\.conflicted))::boolean[],
         \(created.map(\.earliest))::bigint[], \(created.map(\.latest))::bigint[])
         WITH ORDINALITY AS r(id, state, village, category, title, details, urgency, status,
@@ -198,10 +198,10 @@ struct PostgresPushBatch {
         created_at = LEAST(report.created_at, u.earliest),
         updated_at = GREATEST(report.updated_at, u.latest)
       FROM unnest(\(changed.compactMap(\.key))::bigint[], \(ByteaArray(rows.map(\.state)))::bytea[],
-        \(rows.map(\.village))::text[], \(rows.map(\.category))::text[],
-        \(rows.map(\.title))::text[], \(rows.map(\.details))::text[],
-        \(rows.map(\.urgency))::text[], \(rows.map(\.status))::text[],
-        \(rows.map(\.assignee))::text[], \(rows.map(\.due))::text[],
+        \(TextArray(rows.map(\.village)))::text[], \(TextArray(rows.map(\.category)))::text[],
+        \(TextArray(rows.map(\.title)))::text[], \(TextArray(rows.map(\.details)))::text[],
+        \(TextArray(rows.map(\.urgency)))::text[], \(TextArray(rows.map(\.status)))::text[],
+        \(TextArray(rows.map(\.assignee)))::text[], \(TextArray(rows.map(\.due)))::text[],
         \(rows.map(\.deleted))::boolean[], \(rows.map(\.conflicted))::boolean[],
         \(changed.map(\.earliest))::bigint[], \(changed.map(\.latest))::bigint[])
         AS u(key, state, village, category, title, details, urgency, status, assignee, due,
