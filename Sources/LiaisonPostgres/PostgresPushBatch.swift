@@ -27,31 +27,34 @@ struct PostgresPushBatch {
 
   /// A change to append to the log, in judging order.
   struct Appended {
-    let report: String
+    let report: ReportID
     let change: Change
     let body: [UInt8]
   }
 
-  private(set) var reports: [String: Report]
+  /// Keyed by id, not its text: a push looks each report up several times, and hashing two
+  /// integers costs a fraction of hashing 36 characters.
+  private(set) var reports: [ReportID: Report]
   private var logged: [Dot: [UInt8]]
   private var appended: [Appended] = []
 
   /// Reads and locks every stored report the batch names, and the logged bodies of `dots`.
-  static func read(reports ids: [String], dots: [Dot], _ session: PostgresSession) async throws
-    -> PostgresPushBatch
+  static func read(reports ids: [ReportID], dots: [Dot], _ session: PostgresSession)
+    async throws -> PostgresPushBatch
   {
-    var reports: [String: Report] = [:]
+    var reports: [ReportID: Report] = [:]
     if !ids.isEmpty {
       // In key order, so that two writers locking overlapping reports wait rather than
       // deadlock, whatever other lock they hold.
       for row in try await session.rows(
         """
-        SELECT key, id, village, state FROM report WHERE id = ANY(\(TextArray(ids))) ORDER BY key
+        SELECT key, id, village, state FROM report WHERE id = ANY(\(TextArray(ids.map(\.description))))
+        ORDER BY key
         FOR UPDATE
         """)
       {
         let (key, id, village, state) = try row.decode((Int64, String, String, ByteBuffer).self)
-        reports[id] = Report(key: key, village: village, bytes: state.bytes)
+        reports[try reportID(id)] = Report(key: key, village: village, bytes: state.bytes)
       }
     }
     var logged: [Dot: [UInt8]] = [:]
@@ -73,7 +76,7 @@ struct PostgresPushBatch {
     return PostgresPushBatch(reports: reports, logged: logged)
   }
 
-  private init(reports: [String: Report], logged: [Dot: [UInt8]]) {
+  private init(reports: [ReportID: Report], logged: [Dot: [UInt8]]) {
     self.reports = reports
     self.logged = logged
   }
@@ -82,7 +85,7 @@ struct PostgresPushBatch {
   func loggedBody(_ dot: Dot) -> [UInt8]? { logged[dot] }
 
   /// The report's changes in log order: those stored, then this batch's.
-  func history(of id: String, _ session: PostgresSession) async throws -> [Change] {
+  func history(of id: ReportID, _ session: PostgresSession) async throws -> [Change] {
     var changes: [Change] = []
     if let key = reports[id]?.key {
       changes = try await PostgresRows.changes(session, report: key).map {
@@ -97,7 +100,7 @@ struct PostgresPushBatch {
   mutating func receive(_ prepared: PreparedChange) throws(StoreError) -> Bool {
     let change = prepared.change
     guard logged[change.dot] == nil else { return false }
-    let id = change.report.description
+    let id = change.report
     var report: Report
     if let stored = reports[id] {
       report = stored
@@ -141,7 +144,7 @@ struct PostgresPushBatch {
     if !created.isEmpty {
       for row in try await session.rows(Self.insert(created)) {
         let (key, id) = try row.decode((Int64, String).self)
-        keys[id] = key
+        keys[try reportID(id)] = key
       }
     }
     let changed = reports.values.filter { $0.key != nil && $0.row != nil }
@@ -209,6 +212,12 @@ struct PostgresPushBatch {
       WHERE report.key = u.key
       """
   }
+}
+
+/// A report id as the database returned it.
+private func reportID(_ text: String) throws -> ReportID {
+  guard let id = ReportID(text) else { throw StoreError.database("bad report id \(text)") }
+  return id
 }
 
 extension Array where Element: Hashable {

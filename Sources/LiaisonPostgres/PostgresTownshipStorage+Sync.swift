@@ -39,10 +39,10 @@ extension PostgresTownshipStorage {
         $0.replica != own || Int64($0.counter) <= judgement.highest
       }
       var writes = try await PostgresPushBatch.read(
-        reports: Array(Set(ready.map(\.change.report.description))), dots: maybeLogged, session)
+        reports: Array(Set(ready.map(\.change.report))), dots: maybeLogged, session)
       while let (index, prepared) = judgement.next(from: batch) {
         let change = prepared.change
-        let id = change.report.description
+        let id = change.report
         let stored = writes.reports[id]
         // Read ahead where the rules may ask (a report outside the device's villages), since
         // their question is synchronous; they ask it in no other case.
