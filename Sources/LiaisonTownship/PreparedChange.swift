@@ -8,7 +8,11 @@ import LiaisonMerge
 /// Everything here depends on the change alone, so a sync computes it on a second thread (or
 /// while the previous page is applied), and the transaction, which holds SQLite's one writer,
 /// only reads, merges when the report exists, and writes rows.
-public struct PreparedChange: Sendable {
+///
+/// A class, though immutable: a prepared change passes from the preparing lane through the
+/// batch, the rules and the store's writer, and each copy of a struct this size retained and
+/// released some twenty references.
+public final class PreparedChange: Sendable {
   public let change: Change
   public let body: [UInt8]
   /// The row of a report that this change creates; nil when it cannot create one.
@@ -17,7 +21,7 @@ public struct PreparedChange: Sendable {
   /// (a change the store received from a source it trusts, or a test's).
   public let signature: SignatureCheck.Verdict?
 
-  public init(_ change: Change, binding: KeyBinding? = nil) {
+  public convenience init(_ change: Change, binding: KeyBinding? = nil) {
     self.init(change, speculating: true, binding: binding)
   }
 
