@@ -17,19 +17,8 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses the text form: exactly 32 lowercase hexadecimal digits.
   public init?(_ text: some StringProtocol) {
-    let digits = Array(text.utf8)
-    guard digits.count == 32 else { return nil }
-    var halves: [UInt64] = [0, 0]
-    for (index, digit) in digits.enumerated() {
-      let nibble: UInt8
-      switch digit {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
-      default: return nil
-      }
-      halves[index / 16] = halves[index / 16] << 4 | UInt64(nibble)
-    }
-    self.init(high: halves[0], low: halves[1])
+    guard let bits = HexBits.parse(text.utf8, dashes: false) else { return nil }
+    self.init(high: bits.high, low: bits.low)
   }
 
   /// Draws a fresh id from the caller's generator; the merge core itself never draws one.

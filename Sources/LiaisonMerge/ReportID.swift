@@ -17,21 +17,10 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// may be (`protocol/merge.md` section 4): version digit `4`, variant digit `8`, `9`, `a`
   /// or `b`. The nil UUID and other versions are refused.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 36, bytes[14] == UInt8(ascii: "4"),
-      [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")]
-        .contains(bytes[19])
+    guard let bits = HexBits.parse(text.utf8, dashes: true),
+      // The version digit (the 13th) is 4, and the variant digit (the 17th) 8, 9, a or b.
+      bits.high >> 12 & 0xf == 4, bits.low >> 62 == 0b10
     else { return nil }
-    var digits: [UInt8] = []
-    digits.reserveCapacity(32)
-    for (index, byte) in bytes.enumerated() {
-      if [8, 13, 18, 23].contains(index) {
-        guard byte == UInt8(ascii: "-") else { return nil }
-      } else {
-        digits.append(byte)
-      }
-    }
-    guard let bits = ReplicaID(String(decoding: digits, as: UTF8.self)) else { return nil }
     self.init(high: bits.high, low: bits.low)
   }
 
