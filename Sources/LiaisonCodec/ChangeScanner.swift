@@ -14,6 +14,12 @@ import LiaisonMerge
 /// corpus). It takes every value the same way as that decoder, through ``FieldValue``,
 /// ``ReplicaID``, ``ReportID`` and ``Change``'s own checks; only the JSON around them is
 /// read here.
+///
+/// A change sent in its canonical form (no white space, members in bytewise order, no
+/// escapes, as every device of ours sends it) comes with its encodings: its own bytes, and
+/// those bytes without the `signature` member, which is what the signature covers. Encoding
+/// both again cost more than the scan. Anything the scanner cannot tell is canonical that way
+/// leaves the encodings to be made from the change.
 struct ChangeScanner {
   /// Why the scanner gives a change back to the parser: no reason is kept, since the tree
   /// decoder finds and names it.
@@ -21,17 +27,32 @@ struct ChangeScanner {
 
   private let bytes: [UInt8]
   private var position: Int
+  /// False once anything read is not as the canonical encoding writes it.
+  private var canonical = true
+  /// The `signature` member with the comma before it, in a canonical change.
+  private var signatureMember: Range<Int>?
 
-  /// The change whose JSON starts at `start` (after any white space) and the position just
-  /// after it; nil to leave it to the tree decoder.
-  static func change(in bytes: [UInt8], at start: Int) -> (change: Change, end: Int)? {
+  /// The change whose JSON starts at `start` (after any white space), the position just
+  /// after it, and its encodings when its bytes are canonical; nil to leave it to the tree
+  /// decoder.
+  static func change(in bytes: [UInt8], at start: Int)
+    -> (change: Change, end: Int, encodings: ChangeEncodings?)?
+  {
     var scanner = ChangeScanner(bytes: bytes, position: start)
+    let change: Change
     do throws(Declined) {
-      let change = try scanner.change()
-      return (change, scanner.position)
+      change = try scanner.change()
     } catch {
       return nil
     }
+    let end = scanner.position
+    guard scanner.canonical else { return (change, end, nil) }
+    let canonical = Array(bytes[start..<end])
+    guard let signature = scanner.signatureMember else {
+      return (change, end, ChangeEncodings(signed: canonical, canonical: canonical))
+    }
+    let signed = Array(bytes[start..<signature.lowerBound] + bytes[signature.upperBound..<end])
+    return (change, end, ChangeEncodings(signed: signed, canonical: canonical))
   }
 
   private mutating func change() throws(Declined) -> Change {
@@ -43,8 +64,9 @@ struct ChangeScanner {
     var signature: [UInt8]?
     var time: Int64?
     try open(UInt8(ascii: "{"))
+    var previous: Range<Int>?
     repeat {
-      let name = try memberName()
+      let name = try memberName(after: &previous)
       if matches(name, "author") {
         try once(author)
         author = try string()
@@ -63,7 +85,10 @@ struct ChangeScanner {
         report = id
       } else if matches(name, "signature") {
         try once(signature)
+        // In canonical bytes, a comma and a quote come before the name.
+        let memberStart = name.lowerBound - 2
         let text = try string()
+        signatureMember = memberStart..<position
         signature = try decoded { () throws(ValidationError) in
           try Change.signature(.string(text), path: "")
         }
@@ -95,8 +120,9 @@ struct ChangeScanner {
     var written: UInt16 = 0
     try open(UInt8(ascii: "{"))
     if consume(UInt8(ascii: "}")) { return writes }
+    var previous: Range<Int>?
     repeat {
-      let name = try memberName()
+      let name = try memberName(after: &previous)
       guard let index = Self.valueFields.firstIndex(where: { matches(name, $0.name) }),
         written & 1 << index == 0
       else { throw Declined() }
@@ -105,8 +131,9 @@ struct ChangeScanner {
       var seen: VersionVector?
       var value: FieldValue?
       try open(UInt8(ascii: "{"))
+      var previousMember: Range<Int>?
       repeat {
-        let member = try memberName()
+        let member = try memberName(after: &previousMember)
         if matches(member, "seen") {
           try once(seen)
           seen = try versionVector()
@@ -138,7 +165,10 @@ struct ChangeScanner {
       guard literal("null") else { throw Declined() }
       json = .null
     case UInt8(ascii: "\""):
-      json = .string(try string())
+      let text = try string()
+      // A date is written back as its description, which need not be the text it was read from.
+      if field == .due, CalendarDate(text)?.description != text { canonical = false }
+      json = .string(text)
     case UInt8(ascii: "{") where field == .location:
       json = try location()
     default:
@@ -153,8 +183,9 @@ struct ChangeScanner {
   private mutating func location() throws(Declined) -> JSONValue {
     var members: [String: JSONValue] = [:]
     try open(UInt8(ascii: "{"))
+    var previous: Range<Int>?
     repeat {
-      let name = try memberName()
+      let name = try memberName(after: &previous)
       let key: String
       let value: JSONValue
       if matches(name, "latitude_e7") {
@@ -189,8 +220,9 @@ struct ChangeScanner {
     try open(UInt8(ascii: "{"))
     if consume(UInt8(ascii: "}")) { return VersionVector() }
     var entries: [(key: Range<Int>, dot: Dot)] = []
+    var previous: Range<Int>?
     repeat {
-      let key = try memberName()
+      let key = try memberName(after: &previous)
       guard let replica = ReplicaID(String(decoding: bytes[key], as: UTF8.self)) else {
         throw Declined()
       }
@@ -211,8 +243,11 @@ struct ChangeScanner {
 
   // MARK: JSON
 
-  /// A member's name, ASCII without escapes (every name the protocol knows), and its colon.
-  private mutating func memberName() throws(Declined) -> Range<Int> {
+  /// A member's name, ASCII without escapes (every name the protocol knows), and its colon;
+  /// not canonical unless it sorts after `previous`, the object's member before it.
+  private mutating func memberName(after previous: inout Range<Int>?) throws(Declined)
+    -> Range<Int>
+  {
     skipWhitespace()
     guard consume(UInt8(ascii: "\"")) else { throw Declined() }
     let start = position
@@ -223,6 +258,10 @@ struct ChangeScanner {
         position += 1
         skipWhitespace()
         guard consume(UInt8(ascii: ":")) else { throw Declined() }
+        if let previous, !bytes[previous].lexicographicallyPrecedes(bytes[name]) {
+          canonical = false
+        }
+        previous = name
         return name
       }
       guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { throw Declined() }
@@ -235,6 +274,9 @@ struct ChangeScanner {
   private mutating func string() throws(Declined) -> String {
     skipWhitespace()
     guard let (text, end) = JSONParser.string(in: bytes, at: position) else { throw Declined() }
+    // Every escape is longer than what it stands for; the canonical form writes one only
+    // where it must, and valid JSON has nothing raw that needs one.
+    if end - position - 2 != text.utf8.count { canonical = false }
     position = end
     return text
   }
@@ -264,6 +306,7 @@ struct ChangeScanner {
       default: break
       }
     }
+    if negative, magnitude == 0 { canonical = false }
     return negative ? -magnitude : magnitude
   }
 
@@ -315,7 +358,9 @@ struct ChangeScanner {
   private mutating func skipWhitespace() {
     while position < bytes.count {
       switch bytes[position] {
-      case 0x20, 0x09, 0x0a, 0x0d: position += 1
+      case 0x20, 0x09, 0x0a, 0x0d:
+        position += 1
+        canonical = false
       default: return
       }
     }

@@ -127,9 +127,11 @@ struct JSONParser {
     while true {
       skipWhitespace()
       if let element {
-        if decodesChanges, let (change, end) = ChangeScanner.change(in: bytes, at: position) {
+        if decodesChanges,
+          let (change, end, encodings) = ChangeScanner.change(in: bytes, at: position)
+        {
           position = end
-          element(.decoded(change))
+          element(.decoded(change, encodings))
         } else {
           element(.parsed(try parseValue()))
         }

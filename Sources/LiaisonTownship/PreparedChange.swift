@@ -21,23 +21,31 @@ public final class PreparedChange: Sendable {
   /// (a change the store received from a source it trusts, or a test's).
   public let signature: SignatureCheck.Verdict?
 
-  public convenience init(_ change: Change, binding: KeyBinding? = nil) {
-    self.init(change, speculating: true, binding: binding)
+  /// `encodings`, when given, must be the change's own (as ``ChangeScanner`` takes them from
+  /// the bytes it read); otherwise they are made here.
+  public convenience init(
+    _ change: Change, binding: KeyBinding? = nil, encodings: ChangeEncodings? = nil
+  ) {
+    self.init(change, speculating: true, binding: binding, encodings: encodings)
   }
 
   /// `speculating` false leaves out the created row, for a caller about to read the report
   /// in the same transaction anyway.
-  public init(_ change: Change, speculating: Bool, binding: KeyBinding? = nil) {
+  public init(
+    _ change: Change, speculating: Bool, binding: KeyBinding? = nil,
+    encodings: ChangeEncodings? = nil
+  ) {
     self.change = change
     // Checked here, off the writer's thread: a signature costs more than the rest of a
     // change's preparation. Both encodings share the members before the signature.
     if let binding {
-      let (signed, canonical) = change.signedAndCanonicalBytes
+      let (signed, canonical) =
+        encodings.map { ($0.signed, $0.canonical) } ?? change.signedAndCanonicalBytes
       signature = SignatureCheck.check(change, binding: binding, signedBytes: signed)
       body = canonical
     } else {
       signature = nil
-      body = change.canonicalBytes
+      body = encodings?.canonical ?? change.canonicalBytes
     }
     // Only a write that names a village can begin a report (anything else is refused or
     // waits on its creation), so only those are worth the speculative state.

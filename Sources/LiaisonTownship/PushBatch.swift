@@ -175,9 +175,9 @@ public final class PushBatch: @unchecked Sendable {
   private func prepare(_ streamed: StreamedChange, at index: Int) {
     let json: JSONValue
     switch streamed {
-    case .decoded(let change):
+    case .decoded(let change, let encodings):
       // Already in this version's form: an earlier form does not validate as it stands.
-      slots[index] = .success(PreparedChange(change, binding: binding))
+      slots[index] = .success(PreparedChange(change, binding: binding, encodings: encodings))
       return
     case .parsed(let value):
       json = value

@@ -87,8 +87,8 @@ import Testing
   }
 
   /// Nil when reading `body` by the scanner agrees with the tree; else what differs. Counts
-  /// the elements that came out decoded.
-  static func disagreement(_ body: [UInt8], decoded: inout Int) -> String? {
+  /// the elements that came out decoded, and those that came with their encodings.
+  static func disagreement(_ body: [UInt8], decoded: inout Int, encoded: inout Int) -> String? {
     let (tree, scanned) = (read(body, scanning: false), read(body, scanning: true))
     guard tree.error == scanned.error else {
       return "errors differ: \(tree.error ?? "none") / \(scanned.error ?? "none")"
@@ -101,12 +101,19 @@ import Testing
       switch scannedElement {
       case .parsed(let value):
         if value != json { return "the parsed elements differ" }
-      case .decoded(let change):
+      case .decoded(let change, let encodings):
         decoded += 1
         guard let expected = try? Change(json: json) else {
           return "decoded a change the tree refuses: \(json)"
         }
         if expected != change { return "decoded \(change), the tree \(expected)" }
+        if let encodings {
+          encoded += 1
+          let made = ChangeEncodings(signed: change.signedBytes, canonical: change.canonicalBytes)
+          if encodings != made {
+            return "took \(String(decoding: encodings.canonical, as: UTF8.self)) as canonical"
+          }
+        }
       }
     }
     return nil
@@ -126,11 +133,14 @@ import Testing
   )
   func corpusDecodesDirectly() throws {
     let corpus = try Self.corpus()
-    var decoded = 0
+    var (decoded, encoded) = (0, 0)
     let body = Self.body(corpus.map(CanonicalJSON.encode))
-    #expect(Self.disagreement(body, decoded: &decoded) == nil)
+    #expect(Self.disagreement(body, decoded: &decoded, encoded: &encoded) == nil)
     #expect(Self.leftToTheTree(corpus) == 4)
     #expect(decoded == corpus.count - Self.leftToTheTree(corpus))
+    // Canonical bytes come with their encodings, but for escaped text, which is canonical
+    // too and left to the encoder: the first creation's newline and the quoted title.
+    #expect(encoded == decoded - 4)
   }
 
   /// The changes the scanner leaves to the tree decoder: deletes and restores, signed and
@@ -147,20 +157,41 @@ import Testing
     let corpus = try Self.corpus()
     var random = SeededGenerator(seed: Self.seed)
     for round in 0..<50 {
-      var decoded = 0
+      var (decoded, encoded) = (0, 0)
       let body = Self.body(corpus.map { JSONRendering.render($0, using: &random) })
-      let problem = Self.disagreement(body, decoded: &decoded)
+      let problem = Self.disagreement(body, decoded: &decoded, encoded: &encoded)
       #expect(problem == nil, "seed \(Self.seed), round \(round)")
       #expect(
         decoded == corpus.count - Self.leftToTheTree(corpus), "seed \(Self.seed), round \(round)")
     }
   }
 
+  @Test("an escape the canonical form does not write leaves the encodings to the encoder")
+  func needlessEscape() throws {
+    let marker = Array(#""report":""#.utf8)
+    let elements = try Self.corpus().map { change in
+      var bytes = CanonicalJSON.encode(change)
+      // The id's first digit as a \u escape: the same change, in bytes that are not canonical.
+      let start = (0...bytes.count - marker.count).first {
+        bytes[$0..<$0 + marker.count].elementsEqual(marker)
+      }!
+      let digit = bytes[start + marker.count]
+      bytes.replaceSubrange(
+        start + marker.count...start + marker.count,
+        with: Array("\\u00\(String(digit, radix: 16))".utf8))
+      return bytes
+    }
+    var (decoded, encoded) = (0, 0)
+    #expect(Self.disagreement(Self.body(elements), decoded: &decoded, encoded: &encoded) == nil)
+    #expect(decoded == elements.count - Self.leftToTheTree(try Self.corpus()))
+    #expect(encoded == 0)
+  }
+
   @Test("mutated bytes: the scanner declines or agrees, and the body's verdict is unchanged")
   func mutations() throws {
     let corpus = try Self.corpus()
     var random = SeededGenerator(seed: Self.seed)
-    var decoded = 0
+    var (decoded, encoded) = (0, 0)
     var failures: [String] = []
     for round in 0..<20_000 where failures.count < 5 {
       var elements = (0..<Int.random(in: 1...3, using: &random)).map { _ in
@@ -173,7 +204,7 @@ import Testing
         elements[target] = JSONRendering.mutate(elements[target], using: &random)
       }
       let body = Self.body(elements)
-      if let problem = Self.disagreement(body, decoded: &decoded) {
+      if let problem = Self.disagreement(body, decoded: &decoded, encoded: &encoded) {
         failures.append(
           "seed \(Self.seed), round \(round): \(problem) in \(String(decoding: body, as: UTF8.self))"
         )
@@ -182,5 +213,6 @@ import Testing
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     // Most mutations break a change; enough survive to show the scanner took some.
     #expect(decoded > 1_000)
+    #expect(encoded > 500)
   }
 }

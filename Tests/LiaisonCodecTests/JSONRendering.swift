@@ -5,8 +5,8 @@ import LiaisonTestKit
 /// order, white space anywhere JSON allows it), and byte mutations of such text, for tests
 /// that hold two readers of the same bytes to one answer.
 enum JSONRendering {
-  /// `value` with its members shuffled and JSON's four white space bytes sprinkled between
-  /// tokens.
+  /// `value` with its members shuffled, JSON's four white space bytes sprinkled between
+  /// tokens, and now and then a character of a string escaped.
   static func render(_ value: JSONValue, using random: inout SeededGenerator) -> [UInt8] {
     var output: [UInt8] = []
     write(value, to: &output, using: &random)
@@ -43,10 +43,29 @@ enum JSONRendering {
       }
       space()
       output.append(UInt8(ascii: "]"))
+    case .string(let text) where Int.random(in: 0..<4, using: &random) == 0:
+      output += escapingOneCharacter(text)
     default:
       output += CanonicalJSON.encode(value)
     }
     space()
+  }
+
+  /// The string's JSON with its first ASCII letter or digit written as a `\u` escape, which
+  /// reads the same and is not the canonical form.
+  private static func escapingOneCharacter(_ text: String) -> [UInt8] {
+    var encoded = CanonicalJSON.encode(.string(text))
+    guard
+      let index = encoded.indices.dropFirst().first(where: {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(encoded[$0])
+          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(encoded[$0])
+      }), encoded[index - 1] != UInt8(ascii: "\\")
+    else { return encoded }
+    let hex = Array("0123456789abcdef".utf8)
+    let byte = encoded[index]
+    encoded.replaceSubrange(
+      index...index, with: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xf)]])
+    return encoded
   }
 
   /// Bytes that change the meaning of JSON text when put in place of others.

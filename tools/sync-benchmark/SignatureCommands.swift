@@ -165,7 +165,7 @@ struct SignaturesCommand: ParsableCommand {
     scanned.reserveCapacity(signed.count)
     for body in bodies {
       _ = try JSONValue.parse(body, streamingChanges: "changes") { element in
-        if case .decoded(let change) = element { scanned.append(change) }
+        if case .decoded(let change, _) = element { scanned.append(change) }
       }
     }
     let scan = BenchChanges.seconds(since: started)
