@@ -5,7 +5,14 @@
 enum HexBits {
   /// The bits of exactly 32 lowercase hexadecimal digits, or with `dashes`, of the 36
   /// characters of the 8-4-4-4-12 form with its dashes; nil for anything else.
-  static func parse(_ text: some Sequence<UInt8>, dashes: Bool) -> (high: UInt64, low: UInt64)? {
+  static func parse(_ text: String, dashes: Bool) -> (high: UInt64, low: UInt64)? {
+    var text = text
+    return text.withUTF8 { parse(bytes: $0, dashes: dashes) }
+  }
+
+  private static func parse(bytes text: UnsafeBufferPointer<UInt8>, dashes: Bool)
+    -> (high: UInt64, low: UInt64)?
+  {
     var (high, low): (UInt64, UInt64) = (0, 0)
     var digits = 0
     var position = 0

@@ -17,7 +17,13 @@ public struct ReplicaID: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses the text form: exactly 32 lowercase hexadecimal digits.
   public init?(_ text: some StringProtocol) {
-    guard let bits = HexBits.parse(text.utf8, dashes: false) else { return nil }
+    self.init(String(decoding: text.utf8, as: UTF8.self))
+  }
+
+  /// Parses the text form as the generic initialiser does, without the generic code
+  /// that callers in other modules would run unspecialised for every id they read.
+  public init?(_ text: String) {
+    guard let bits = HexBits.parse(text, dashes: false) else { return nil }
     self.init(high: bits.high, low: bits.low)
   }
 

@@ -17,7 +17,13 @@ public struct ReportID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// may be (`protocol/merge.md` section 4): version digit `4`, variant digit `8`, `9`, `a`
   /// or `b`. The nil UUID and other versions are refused.
   public init?(_ text: some StringProtocol) {
-    guard let bits = HexBits.parse(text.utf8, dashes: true),
+    self.init(String(decoding: text.utf8, as: UTF8.self))
+  }
+
+  /// Parses as the generic initialiser does, without the generic code that callers in
+  /// other modules would run unspecialised for every id they read.
+  public init?(_ text: String) {
+    guard let bits = HexBits.parse(text, dashes: true),
       // The version digit (the 13th) is 4, and the variant digit (the 17th) 8, 9, a or b.
       bits.high >> 12 & 0xf == 4, bits.low >> 62 == 0b10
     else { return nil }
