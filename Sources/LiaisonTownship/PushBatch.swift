@@ -9,12 +9,14 @@ import LiaisonMerge
 /// Parsing the request body, decoding each change and encoding its rows cost about as much
 /// as storing them, and the transaction holds SQLite's one writer throughout; run side by
 /// side on two cores, a batch takes about the longer of the two instead of their sum. The
-/// body is parsed as a stream on one thread; each chunk of its changes is then decoded,
-/// its signatures checked and its rows prepared on one of ``lanes`` serial queues (an
-/// Ed25519 check costs more than everything else a change needs, so one thread would hold
-/// the writer back), and chunks go to the writer in order as soon as they are ready. A body that turns out not to be `{"changes": [...]}` of at most `limit` changes
-/// is refused whole (``refusal``) once the writer has read to the end, and the writer then
-/// throws, so its transaction commits nothing.
+/// body is read as a stream on one thread, each change decoded straight from its bytes
+/// where it can be (`JSONValue.parse(_:streamingChanges:_:)`); each chunk of changes then
+/// has what was only parsed decoded, its signatures checked and its rows prepared on one of
+/// ``lanes`` serial queues (an Ed25519 check costs more than everything else a change
+/// needs, so one thread would hold the writer back), and chunks go to the writer in order as
+/// soon as they are ready. A body that turns out not to be `{"changes": [...]}` of at most
+/// `limit` changes is refused whole (``refusal``) once the writer has read to the end, and
+/// the writer then throws, so its transaction commits nothing.
 ///
 /// A batch is consumed once, by one caller reading its changes in order: it is a pipeline,
 /// not a collection.
