@@ -37,13 +37,9 @@ public struct Change: Hashable, Sendable {
     fields: [Field: Write<FieldValue>] = [:], deletion: Write<Deletion>? = nil, note: String? = nil,
     signature: [UInt8]? = nil
   ) throws(ValidationError) {
-    self.report = report
-    self.dot = dot
-    self.attribution = attribution
-    self.fields = fields
-    self.deletion = deletion
-    self.note = note
-    self.signature = signature
+    self.init(
+      unchecked: report, dot: dot, attribution: attribution, fields: fields, deletion: deletion,
+      note: note, signature: signature)
     try validate()
   }
 
@@ -55,6 +51,21 @@ public struct Change: Hashable, Sendable {
     fields: [Field: Write<FieldValue>], deletion: Write<Deletion>?, note: String?,
     signature: [UInt8]?
   ) throws(ValidationError) {
+    self.init(
+      unchecked: report, dot: dot, attribution: attribution, fields: fields, deletion: deletion,
+      note: note, signature: signature)
+    if fields[.deleted] != nil {
+      throw ValidationError(field: "fields.deleted", value: "", problem: .unknownField)
+    }
+    try validateRelations()
+  }
+
+  /// The members as given, checked by the caller.
+  private init(
+    unchecked report: ReportID, dot: Dot, attribution: Attribution,
+    fields: [Field: Write<FieldValue>], deletion: Write<Deletion>?, note: String?,
+    signature: [UInt8]?
+  ) {
     self.report = report
     self.dot = dot
     self.attribution = attribution
@@ -62,25 +73,13 @@ public struct Change: Hashable, Sendable {
     self.deletion = deletion
     self.note = note
     self.signature = signature
-    if fields[.deleted] != nil {
-      throw ValidationError(field: "fields.deleted", value: "", problem: .unknownField)
-    }
-    try validateRelations()
-  }
-
-  private init(unchecked change: Change, signature: [UInt8]?) {
-    report = change.report
-    dot = change.dot
-    attribution = change.attribution
-    fields = change.fields
-    deletion = change.deletion
-    note = change.note
-    self.signature = signature
   }
 
   /// The same change carrying `signature`, or none: its content, already checked, is unchanged.
   public func signed(_ signature: [UInt8]?) -> Change {
-    Change(unchecked: self, signature: signature)
+    Change(
+      unchecked: report, dot: dot, attribution: attribution, fields: fields, deletion: deletion,
+      note: note, signature: signature)
   }
 
   /// The fields this change sets in canonical order, with ``Field/deleted`` last for a delete

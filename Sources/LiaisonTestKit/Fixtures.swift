@@ -28,6 +28,17 @@ public enum Fixtures {
   /// Sample villages.
   public static let villages = ["东村", "西村", "南湾", "Hillside"]
 
+  /// A new report with every field set, each kind of value among them (words, a multi-line
+  /// text, a location with words and a point, a date), and a note.
+  public static let everyField = ReportEdit(
+    values: [
+      .village: .text("东村"), .category: .category(.hazard), .title: .text("桥梁裂缝"),
+      .details: .text("Cracks on the north side.\n需要尽快处理。"), .urgency: .urgency(.high),
+      .location: .location(
+        Location(text: "村口桥", latitudeE7: 301_234_567, longitudeE7: -1_203_456_789)),
+      .due: .date(CalendarDate("2026-12-01")!), .parties: .text("张三"),
+    ], note: "第一次查看")
+
   /// The fields of a new report with every required field set.
   public static func newReport(title: String = "水渠纠纷", village: String = "东村") -> ReportEdit {
     ReportEdit(values: [

@@ -175,20 +175,23 @@ public final class PushBatch: @unchecked Sendable {
   }
 
   private func prepare(_ streamed: StreamedChange, at index: Int) {
-    let json: JSONValue
     switch streamed {
     case .decoded(let change, let encodings):
       // Already in this version's form: an earlier form does not validate as it stands.
       slots[index] = .success(PreparedChange(change, binding: binding, encodings: encodings))
-      return
-    case .parsed(let value):
-      json = value
+    case .parsed(let json):
+      slots[index] = prepared(json)
     }
+  }
+
+  /// A change the direct decoder left to the tree: upgraded from an earlier form, decoded
+  /// and prepared, or why it cannot be.
+  private func prepared(_ json: JSONValue) -> Prepared {
     do throws(ValidationError) {
-      let change = EarlierForms.upgrade(json)
-      slots[index] = .success(PreparedChange(try Change(json: change), binding: binding))
+      let change = try Change(json: EarlierForms.upgrade(json))
+      return .success(PreparedChange(change, binding: binding))
     } catch {
-      slots[index] = .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
+      return .failure(Unreadable(error: error, dot: PushRules.readableDot(of: json)))
     }
   }
 

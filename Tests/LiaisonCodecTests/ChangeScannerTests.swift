@@ -29,14 +29,7 @@ import Testing
       return change
     }
     _ = try write(
-      ReportEdit(
-        values: [
-          .village: .text("东村"), .category: .category(.hazard), .title: .text("桥梁裂缝"),
-          .details: .text("Cracks on the north side.\n需要尽快处理。"), .urgency: .urgency(.high),
-          .location: .location(
-            Location(text: "村口桥", latitudeE7: 301_234_567, longitudeE7: -1_203_456_789)),
-          .due: .date(CalendarDate("2026-12-01")!), .parties: .text("张三"),
-        ], note: "第一次查看"), first, 1)
+      Fixtures.everyField, first, 1)
     // A concurrent title from another replica, then a third that saw both.
     var other = state
     let concurrent = try other.write(

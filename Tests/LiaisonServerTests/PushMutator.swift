@@ -21,14 +21,7 @@ struct PushMutator {
     for report in 1...3 {
       var state = ReportState(id: Fixtures.report(report + Int(firstCounter)))
       let edits = [
-        ReportEdit(
-          values: [
-            .village: .text("东村"), .category: .category(.hazard), .title: .text("桥梁裂缝"),
-            .details: .text("Cracks on the north side.\n需要尽快处理。"), .urgency: .urgency(.high),
-            .location: .location(
-              Location(text: "村口桥", latitudeE7: 301_234_567, longitudeE7: -1_203_456_789)),
-            .due: .date(CalendarDate("2026-12-01")!), .parties: .text("张三"),
-          ], note: "第一次查看"),
+        Fixtures.everyField,
         ReportEdit(values: [.status: .status(.inProgress), .assignee: .text("李四")]),
         ReportEdit(values: [.details: .absent, .title: .text("Broken bridge")]),
         .note("已上报乡里"), .delete, .restore,
