@@ -77,7 +77,12 @@ struct SignaturesCommand: ParsableCommand {
       bytes a signature covers (`Change.signedBytes`), the signature of those bytes \
       (`SigningKey`), its check (`PublicSigningKey.isValidSignature`), and the whole check a \
       server or device makes of a received change (`SignatureCheck.check`: the signed bytes \
-      encoded again, then the signature verified). Then what a server does with a pushed       body of 1,000 besides the checks: parse_us and decode_us parse it into a tree and decode       each change from that, as the server does for a change the direct decoder declines;       scan_us reads the changes straight from the body's bytes, as the server does for the       rest (`JSONValue.parse(_:streamingChanges:_:)`); prepare_us encodes each for the log.
+      encoded again, then the signature verified). Then what a server does with a pushed \
+      body of 1,000 besides the checks: parse_us and decode_us parse it into a tree and \
+      decode each change from that, as the server does for a change the direct decoder \
+      declines; scan_us reads the changes straight from the body's bytes, as the server does \
+      for the rest (`JSONValue.parse(_:streamingChanges:_:)`); prepare_us encodes each for \
+      the log.
       """)
 
   @Option(help: "How many changes.")
