@@ -208,6 +208,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       path: "tools/sync-benchmark",
       exclude: ["run.sh", "row-size.py"]

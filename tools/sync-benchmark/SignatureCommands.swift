@@ -77,7 +77,9 @@ struct SignaturesCommand: ParsableCommand {
       bytes a signature covers (`Change.signedBytes`), the signature of those bytes \
       (`SigningKey`), its check (`PublicSigningKey.isValidSignature`), and the whole check a \
       server or device makes of a received change (`SignatureCheck.check`: the signed bytes \
-      encoded again, then the signature verified). Then what a server does with a pushed \
+      encoded again, then the signature verified), and tree_us, the hashing of a Merkle tree \
+      over each push of 1,000, which one signature per push would cost a server instead \
+      (docs/design/push-signatures.md, a proposal). Then what a server does with a pushed \
       body of 1,000 besides the checks: parse_us and decode_us parse it into a tree and \
       decode each change from that, as the server does for a change the direct decoder \
       declines; scan_us reads the changes straight from the body's bytes, as the server does \
@@ -122,9 +124,17 @@ struct SignaturesCommand: ParsableCommand {
       checked += 1
     }
     let check = BenchChanges.seconds(since: started)
-    guard valid == changes, checked == changes else {
+    // What one signature per push would cost instead of `verify` (a proposal: see
+    // `docs/design/push-signatures.md`): the tree over each push of 1,000 changes.
+    started = DispatchTime.now()
+    var roots = 0
+    for start in stride(from: 0, to: bodies.count, by: 1_000) {
+      roots += TreeHead.root(of: Array(bodies[start..<min(start + 1_000, bodies.count)])).count
+    }
+    let tree = BenchChanges.seconds(since: started)
+    guard valid == changes, checked == changes, roots == 32 * ((changes + 999) / 1_000) else {
       throw SQLiteFloor.FloorError(
-        "\(changes - valid) signatures or \(changes - checked) checks failed")
+        "\(changes - valid) signatures or \(changes - checked) checks failed, or a tree's root")
     }
     let receiving = try Self.receive(signed)
     let bytes = bodies.reduce(0) { $0 + $1.count }
@@ -135,6 +145,7 @@ struct SignaturesCommand: ParsableCommand {
       #"{"changes":\#(changes),"mean_signed_bytes":\#(bytes / max(changes, 1)),"#
         + #""encode_us":\#(micro(encode)),"sign_us":\#(micro(sign)),"#
         + #""verify_us":\#(micro(verify)),"check_us":\#(micro(check)),"#
+        + #""tree_us":\#(micro(tree)),"#
         + #""parse_us":\#(micro(receiving.parse)),"decode_us":\#(micro(receiving.decode)),"#
         + #""scan_us":\#(micro(receiving.scan)),"#
         + #""prepare_us":\#(micro(receiving.prepare))}"#)
