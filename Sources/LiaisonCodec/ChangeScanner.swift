@@ -165,18 +165,18 @@ struct ChangeScanner {
       guard literal("null") else { throw Declined() }
       json = .null
     case UInt8(ascii: "\""):
-      let text = try string()
-      // A date is written back as its description, which need not be the text it was read from.
-      if field == .due, CalendarDate(text)?.description != text { canonical = false }
-      json = .string(text)
+      json = .string(try string())
     case UInt8(ascii: "{") where field == .location:
       json = try location()
     default:
       throw Declined()
     }
-    return try decoded { () throws(ValidationError) in
+    let value = try decoded { () throws(ValidationError) in
       try FieldValue(json: json, field: field, path: "")
     }
+    // A date is written back as its description, which need not be the text it was read from.
+    if case .date(let date) = value, json != .string(date.description) { canonical = false }
+    return value
   }
 
   /// A location's members as the tree holds them, for ``FieldValue/init(json:field:path:)``.

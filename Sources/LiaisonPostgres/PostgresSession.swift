@@ -75,7 +75,8 @@ struct ByteaArray: PostgresNonThrowingEncodable {
 /// Texts as one `text[]` parameter, each written from its UTF-8 into room reserved at once.
 ///
 /// postgres-nio's own array encoding grew the query's buffer string by string: with ten
-/// text columns of a thousand rows, a push's statements were copied over as they grew.
+/// text columns of a thousand rows, a push's statements were copied over as they grew. (No
+/// change in a push's rate could be measured either way; kept for the fewer copies.)
 struct TextArray: PostgresNonThrowingEncodable {
   let elements: [String]
 
