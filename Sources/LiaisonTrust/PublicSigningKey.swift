@@ -1,33 +1,45 @@
+import CSodium
 import Crypto
 import Foundation
 import LiaisonCodec
 
 /// An Ed25519 public key: the 32 bytes of RFC 8032, written on the wire as standard base64.
 ///
-/// It holds the parsed key, so checking many signatures by one author parses it once.
-/// swift-crypto's key is an immutable value that its Linux build does not mark `Sendable`;
-/// nothing here mutates it after `init`.
-public struct PublicSigningKey: @unchecked Sendable, Hashable, CustomStringConvertible {
+/// Signatures are checked by libsodium (`crypto_sign_verify_detached`) under the strict rules
+/// that `protocol/merge.md` section 12 makes everyone's: S below the group order, a key that
+/// is a canonical point not of small order, an R not of small order, and the cofactorless
+/// equation. Implementations of "Ed25519" disagree on exactly these edge cases (BoringSSL's
+/// check accepts an R of small order, for one), so the protocol names one set. libsodium is
+/// also a quarter faster than BoringSSL's portable field arithmetic, which the server's push
+/// spends most of its time in (`liaison-sync-bench signatures`: `verify_us` against
+/// `boringssl_verify_us`).
+public struct PublicSigningKey: Sendable, Hashable, CustomStringConvertible {
   /// The key's 32 bytes.
   public let bytes: [UInt8]
-  private let key: Curve25519.Signing.PublicKey
 
-  /// Reads a key's 32 bytes; nil for any other length or a point that is not a key.
+  /// Reads a key's 32 bytes as a store holds them; nil for any other length.
+  ///
+  /// A stored key came in through ``init(base64:)``, so it is not checked again here; were it
+  /// not a key, no signature would hold for it, so a damaged store refuses changes rather
+  /// than passing them.
   public init?(bytes: [UInt8]) {
-    guard bytes.count == 32, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: bytes)
-    else { return nil }
+    guard bytes.count == 32 else { return nil }
     self.bytes = bytes
-    self.key = key
   }
 
-  /// Reads a key from its base64 form, as the wire and `township devices` show it.
+  /// Reads a key from its base64 form, as the wire and `township devices` show it; nil for
+  /// anything but the canonical base64 of 32 bytes that are a usable key: the canonical
+  /// encoding of a point of the prime-order subgroup (libsodium's
+  /// `crypto_core_ed25519_is_valid_point`). Every key a key pair makes is one; the others are
+  /// the keys under which forged signatures can hold for several messages.
   public init?(base64 text: String) {
-    guard let bytes = CanonicalBase64.decode(text) else { return nil }
-    self.init(bytes: bytes)
+    guard let bytes = CanonicalBase64.decode(text), bytes.count == 32, Self.sodiumReady,
+      crypto_core_ed25519_is_valid_point(bytes) == 1
+    else { return nil }
+    self.bytes = bytes
   }
 
   init(_ key: Curve25519.Signing.PublicKey) {
-    self.key = key
     bytes = [UInt8](key.rawRepresentation)
   }
 
@@ -42,11 +54,14 @@ public struct PublicSigningKey: @unchecked Sendable, Hashable, CustomStringConve
 
   public var description: String { fingerprint }
 
-  /// Whether `signature` is this key's Ed25519 signature of `message`.
+  /// Whether `signature` is this key's Ed25519 signature of `message` under the rules of
+  /// `protocol/merge.md` section 12.
   public func isValidSignature(_ signature: [UInt8], of message: [UInt8]) -> Bool {
-    signature.count == 64 && key.isValidSignature(signature, for: message)
+    guard signature.count == 64, Self.sodiumReady else { return false }
+    return crypto_sign_verify_detached(signature, message, UInt64(message.count), bytes) == 0
   }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.bytes == rhs.bytes }
-  public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
+  /// libsodium asks to be initialised once before use; were that to fail, every key and
+  /// signature is refused rather than checked by a library that is not ready.
+  private static let sodiumReady = sodium_init() >= 0
 }

@@ -60,7 +60,8 @@ struct JSONObject {
   func signingKey(_ key: String) throws(WireShapeError) -> PublicSigningKey {
     guard let parsed = PublicSigningKey(base64: try string(key)) else {
       throw WireShapeError(
-        "\(key) must be an Ed25519 public key: its 32 bytes in standard base64", field: key)
+        "\(key) must be an Ed25519 public key: the standard base64 of 32 bytes encoding a point of its prime-order group",
+        field: key)
     }
     return parsed
   }

@@ -87,6 +87,53 @@ extension RouterTests {
     }
   }
 
+  /// 32 bytes are a key only when they encode a point of the prime-order subgroup
+  /// (`protocol/sync.md`, `POST /v1/enroll`): each of these is refused as malformed, naming
+  /// `key`, and nothing is stored; the code still works for a real key after.
+  @Test(arguments: [
+    // Not on the curve: no x makes y = 2 a point.
+    "AgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+    // The neutral point, of order 1.
+    "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+    // A point of order 4 (y = 0).
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+    // y = p + 3: the point y = 3 spelled past the field's prime, so not canonically.
+    "8P///////////////////////////////////////38=",
+    // The key of seed 0x01 plus the point of order 4: on the curve, not of small order,
+    // outside the prime-order subgroup (tools/vectors/signature_vectors.py's arithmetic).
+    "l0v3VYzS1K658TFuLadsUNy/uLlmR0dbqNR8IMqrosI=",
+  ])
+  func aKeyThatIsNotAPointOfThePrimeOrderGroupIsRefused(key: String) async throws {
+    let server = try server()
+    try await server.application.test(.router) { client in
+      let issued = try await client.execute(
+        uri: "/v1/admin/enrollments", method: .post,
+        headers: [.authorization: "Bearer \(server.adminToken)"],
+        body: body(.object(["name": .string("王芳"), "villages": .array([.string("东村")])])))
+      guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
+      let refused = try await client.execute(
+        uri: "/v1/enroll", method: .post,
+        body: body(
+          .object([
+            "code": .string(code), "key": .string(key),
+            "replica": .string(deviceReplica.description),
+          ])))
+      #expect(refused.status == .badRequest)
+      let error = try json(refused.body)["error"]?.objectValue
+      #expect(error?["code"] == .string("malformed"))
+      #expect(error?["field"] == .string("key"))
+      #expect(try server.store.devices().isEmpty)
+      let enrolled = try await client.execute(
+        uri: "/v1/enroll", method: .post,
+        body: body(
+          .object([
+            "code": .string(code), "key": .string(Self.key(of: deviceReplica).publicKey.base64),
+            "replica": .string(deviceReplica.description),
+          ])))
+      #expect(enrolled.status == .ok)
+    }
+  }
+
   /// A pull page carries the server-signed binding of every author in it, and the enrolment
   /// answer the server key that checks them.
   @Test func aPullPageCarriesItsAuthorsBindingsSignedByTheServer() async throws {

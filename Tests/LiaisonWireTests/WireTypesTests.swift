@@ -79,7 +79,8 @@ import Testing
     }
     #expect(
       throws: WireShapeError(
-        "key must be an Ed25519 public key: its 32 bytes in standard base64", field: "key")
+        "key must be an Ed25519 public key: the standard base64 of 32 bytes encoding a point of its prime-order group",
+        field: "key")
     ) {
       try EnrollRequest(
         json: .object([

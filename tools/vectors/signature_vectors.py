@@ -6,6 +6,7 @@ that Liaison's canonical bytes and signatures agree with this second implementat
     pip install cryptography && python3 tools/vectors/signature_vectors.py
 """
 import base64
+import hashlib
 import json
 import pathlib
 
@@ -55,6 +56,26 @@ def signed(document, private):
     return dict(document, signature=b64(private.sign(message))), message
 
 
+# The order of Ed25519's prime-order subgroup (RFC 8032 section 5.1).
+L = 2**252 + 27742317777372353535851937790883648493
+
+
+def small_order_r(document, seed_byte, private):
+    """A signature whose R is the neutral point (encoded 01 00 ... 00), made to satisfy the
+    cofactorless equation [S]B = R + [k]A with S = k * a mod L: a checker that only compares
+    [S]B - [k]A with R's bytes accepts it; merge.md section 12 refuses an R of small order."""
+    digest = hashlib.sha512(bytes([seed_byte]) * 32).digest()
+    scalar = int.from_bytes(digest[:32], "little")
+    scalar &= (1 << 254) - 8  # RFC 8032 section 5.1.5: clear the 3 low bits and bit 255,
+    scalar |= 1 << 254  # set bit 254.
+    message = canonical(document)
+    point = bytes([1]) + bytes(31)
+    raw_key = base64.b64decode(public(private))
+    k = int.from_bytes(hashlib.sha512(point + raw_key + message).digest(), "little") % L
+    forged = point + ((k * scalar) % L).to_bytes(32, "little")
+    return dict(document, signature=b64(forged)), message
+
+
 def write(name, vector):
     path = OUT / f"signature-{name}.json"
     path.write_text(json.dumps(vector, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
@@ -82,6 +103,14 @@ def main():
         "description": "The change signed with another device's key (seed 0x02), checked "
         "against its author's key (seed 0x01): it does not hold.",
         "verify": "change", "public_key": public(device), "input": forged,
+        "signed_bytes": message.decode(), "valid": False,
+    })
+    neutral, _ = small_order_r(CHANGE, 1, device)
+    write("change-small-order-r", {
+        "description": "The change with a signature whose R is the neutral point, a point of "
+        "small order, and whose S makes [S]B = R + [k]A hold for its author's key: a check "
+        "that compares encodings only (BoringSSL's) accepts it, section 12's rules refuse it.",
+        "verify": "change", "public_key": public(device), "input": neutral,
         "signed_bytes": message.decode(), "valid": False,
     })
     binding = {"key": public(device), "replica": A, "unsigned_through": 0}
