@@ -30,8 +30,8 @@ public struct PublicSigningKey: Sendable, Hashable, CustomStringConvertible {
   /// Reads a key from its base64 form, as the wire and `township devices` show it; nil for
   /// anything but the canonical base64 of 32 bytes that are a usable key: the canonical
   /// encoding of a point of the prime-order subgroup (libsodium's
-  /// `crypto_core_ed25519_is_valid_point`). Every key a key pair makes is one; the others are
-  /// the keys under which forged signatures can hold for several messages.
+  /// `crypto_core_ed25519_is_valid_point`). Every key a key pair makes is one; the others
+  /// include the keys of small order, under which one signature holds for many messages.
   public init?(base64 text: String) {
     guard let bytes = CanonicalBase64.decode(text), bytes.count == 32, Self.sodiumReady,
       crypto_core_ed25519_is_valid_point(bytes) == 1

@@ -60,7 +60,7 @@ def signed(document, private):
 L = 2**252 + 27742317777372353535851937790883648493
 
 
-def small_order_r(document, seed_byte, private):
+def small_order_r(document, seed_byte):
     """A signature whose R is the neutral point (encoded 01 00 ... 00), made to satisfy the
     cofactorless equation [S]B = R + [k]A with S = k * a mod L: a checker that only compares
     [S]B - [k]A with R's bytes accepts it; merge.md section 12 refuses an R of small order."""
@@ -70,7 +70,7 @@ def small_order_r(document, seed_byte, private):
     scalar |= 1 << 254  # set bit 254.
     message = canonical(document)
     point = bytes([1]) + bytes(31)
-    raw_key = base64.b64decode(public(private))
+    raw_key = base64.b64decode(public(key(seed_byte)))
     k = int.from_bytes(hashlib.sha512(point + raw_key + message).digest(), "little") % L
     forged = point + ((k * scalar) % L).to_bytes(32, "little")
     return dict(document, signature=b64(forged)), message
@@ -105,7 +105,7 @@ def main():
         "verify": "change", "public_key": public(device), "input": forged,
         "signed_bytes": message.decode(), "valid": False,
     })
-    neutral, _ = small_order_r(CHANGE, 1, device)
+    neutral, _ = small_order_r(CHANGE, 1)
     write("change-small-order-r", {
         "description": "The change with a signature whose R is the neutral point, a point of "
         "small order, and whose S makes [S]B = R + [k]A hold for its author's key: a check "
