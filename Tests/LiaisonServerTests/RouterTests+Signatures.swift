@@ -69,18 +69,10 @@ extension RouterTests {
     let server = try server()
     try await server.application.test(.router) { client in
       _ = try await enrol(client, server)
-      let issued = try await client.execute(
-        uri: "/v1/admin/enrollments", method: .post,
-        headers: [.authorization: "Bearer \(server.adminToken)"],
-        body: body(.object(["name": .string("王芳"), "villages": .array([.string("东村")])])))
-      guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
-      let enrolled = try await client.execute(
-        uri: "/v1/enroll", method: .post,
-        body: body(
-          .object([
-            "code": .string(code), "key": .string(Self.key(of: deviceReplica).publicKey.base64),
-            "replica": .string(Fixtures.replica(0xd2).description),
-          ])))
+      let code = try await issueCode(client, server, name: "王芳")
+      let enrolled = try await postEnroll(
+        client, code: code, key: Self.key(of: deviceReplica).publicKey.base64,
+        replica: Fixtures.replica(0xd2))
       #expect(enrolled.status == .conflict)
       #expect(try json(enrolled.body)["error"]?.objectValue?["code"] == .string("key_in_use"))
       #expect(try server.store.devices().count == 1)
@@ -106,30 +98,16 @@ extension RouterTests {
   func aKeyThatIsNotAPointOfThePrimeOrderGroupIsRefused(key: String) async throws {
     let server = try server()
     try await server.application.test(.router) { client in
-      let issued = try await client.execute(
-        uri: "/v1/admin/enrollments", method: .post,
-        headers: [.authorization: "Bearer \(server.adminToken)"],
-        body: body(.object(["name": .string("王芳"), "villages": .array([.string("东村")])])))
-      guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
-      let refused = try await client.execute(
-        uri: "/v1/enroll", method: .post,
-        body: body(
-          .object([
-            "code": .string(code), "key": .string(key),
-            "replica": .string(deviceReplica.description),
-          ])))
+      let code = try await issueCode(client, server, name: "王芳")
+      let refused = try await postEnroll(client, code: code, key: key, replica: deviceReplica)
       #expect(refused.status == .badRequest)
       let error = try json(refused.body)["error"]?.objectValue
       #expect(error?["code"] == .string("malformed"))
       #expect(error?["field"] == .string("key"))
       #expect(try server.store.devices().isEmpty)
-      let enrolled = try await client.execute(
-        uri: "/v1/enroll", method: .post,
-        body: body(
-          .object([
-            "code": .string(code), "key": .string(Self.key(of: deviceReplica).publicKey.base64),
-            "replica": .string(deviceReplica.description),
-          ])))
+      let enrolled = try await postEnroll(
+        client, code: code, key: Self.key(of: deviceReplica).publicKey.base64,
+        replica: deviceReplica)
       #expect(enrolled.status == .ok)
     }
   }

@@ -46,23 +46,39 @@ import Testing
     replica: ReplicaID? = nil
   ) async throws -> String {
     let replica = replica ?? deviceReplica
+    let code = try await issueCode(client, server, villages: villages)
+    let enrolled = try await postEnroll(
+      client, code: code, key: Self.key(of: replica).publicKey.base64, replica: replica)
+    #expect(enrolled.status == .ok)
+    guard case .string(let token)? = try json(enrolled.body)["token"] else { throw TestFailure() }
+    return token
+  }
+
+  /// Issues an enrolment code as the administrator.
+  func issueCode(
+    _ client: some TestClientProtocol, _ server: Server, name: String = "李伟",
+    villages: [String] = ["东村"]
+  ) async throws -> String {
     let issued = try await client.execute(
       uri: "/v1/admin/enrollments", method: .post,
       headers: [.authorization: "Bearer \(server.adminToken)"],
       body: body(
-        .object(["name": .string("李伟"), "villages": .array(villages.map { .string($0) })])))
+        .object(["name": .string(name), "villages": .array(villages.map { .string($0) })])))
     #expect(issued.status == .created)
     guard case .string(let code)? = try json(issued.body)["code"] else { throw TestFailure() }
-    let enrolled = try await client.execute(
+    return code
+  }
+
+  /// `POST /v1/enroll` with `code`, the base64 `key` and `replica`.
+  func postEnroll(
+    _ client: some TestClientProtocol, code: String, key: String, replica: ReplicaID
+  ) async throws -> TestResponse {
+    try await client.execute(
       uri: "/v1/enroll", method: .post,
       body: body(
         .object([
-          "code": .string(code), "key": .string(Self.key(of: replica).publicKey.base64),
-          "replica": .string(replica.description),
+          "code": .string(code), "key": .string(key), "replica": .string(replica.description),
         ])))
-    #expect(enrolled.status == .ok)
-    guard case .string(let token)? = try json(enrolled.body)["token"] else { throw TestFailure() }
-    return token
   }
 
   /// A change by the test device, signed with its key.

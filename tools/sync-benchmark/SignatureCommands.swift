@@ -109,25 +109,15 @@ struct SignaturesCommand: ParsableCommand {
     let signatures = bodies.map { key.signature(of: $0) }
     let sign = BenchChanges.seconds(since: started)
 
-    started = DispatchTime.now()
-    var valid = 0
-    for (body, signature) in zip(bodies, signatures)
-    where publicKey.isValidSignature(signature, of: body) {
-      valid += 1
-    }
-    let verify = BenchChanges.seconds(since: started)
-
+    let pairs = Array(zip(bodies, signatures))
+    let (valid, verify) = Self.timedCount(pairs) { publicKey.isValidSignature($1, of: $0) }
     // The same checks by BoringSSL (swift-crypto), which did them before libsodium: side by
     // side in one run, so the ratio holds on a noisy machine. It accepts more (section 12's
     // rule 3), never less, so every signature here must pass both.
     let boringKey = try Curve25519.Signing.PublicKey(rawRepresentation: publicKey.bytes)
-    started = DispatchTime.now()
-    var boringValid = 0
-    for (body, signature) in zip(bodies, signatures)
-    where boringKey.isValidSignature(signature, for: body) {
-      boringValid += 1
+    let (boringValid, boringVerify) = Self.timedCount(pairs) {
+      boringKey.isValidSignature($1, for: $0)
     }
-    let boringVerify = BenchChanges.seconds(since: started)
 
     let signed = zip(unsigned, signatures).map { $0.signed($1) }
     let binding = KeyBinding(
@@ -167,6 +157,15 @@ struct SignaturesCommand: ParsableCommand {
         + #""parse_us":\#(micro(receiving.parse)),"decode_us":\#(micro(receiving.decode)),"#
         + #""scan_us":\#(micro(receiving.scan)),"#
         + #""prepare_us":\#(micro(receiving.prepare))}"#)
+  }
+
+  /// How many of `pairs` (signed bytes, signature) `holds` accepts, and the seconds it took.
+  private static func timedCount(
+    _ pairs: [([UInt8], [UInt8])], _ holds: ([UInt8], [UInt8]) -> Bool
+  ) -> (count: Int, seconds: Double) {
+    let started = DispatchTime.now()
+    let count = pairs.count { holds($0.0, $0.1) }
+    return (count, BenchChanges.seconds(since: started))
   }
 
   /// What a server does with pushed changes besides checking their signatures, each step
